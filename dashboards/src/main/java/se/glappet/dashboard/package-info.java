@@ -1,0 +1,2 @@
+/** Renders the self-contained Swedish dashboard from the published Parquet files. */
+package se.glappet.dashboard;
