@@ -1,0 +1,62 @@
+package se.glappet.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import se.glappet.records.AllowancePeriod;
+import se.glappet.records.KisRow;
+import se.glappet.records.Payment;
+import se.glappet.records.PopulationRow;
+import se.glappet.records.ReasonCode;
+
+/** Turns the canonical values of an accepted row (see {@link RowParser}) into its typed record. */
+public final class CanonicalRows {
+  private CanonicalRows() {}
+
+  static String[] fields(String canonical, int n) {
+    String[] out = new String[n];
+    int start = 0;
+    for (int i = 0; i < n - 1; i++) {
+      int end = canonical.indexOf(RowParser.SEP, start);
+      out[i] = canonical.substring(start, end);
+      start = end + 1;
+    }
+    out[n - 1] = canonical.substring(start);
+    return out;
+  }
+
+  private static LocalDate dateOrNull(String s) {
+    return s.isEmpty() ? null : LocalDate.parse(s);
+  }
+
+  public static Payment payment(String canonical) {
+    String[] f = fields(canonical, 11);
+    return new Payment(f[0], f[1], f[2], f[3], LocalDate.parse(f[4]), LocalDate.parse(f[5]),
+        LocalDate.parse(f[6]), new BigDecimal(f[7]), ReasonCode.valueOf(f[8]),
+        Integer.parseInt(f[9]), Integer.parseInt(f[10]));
+  }
+
+  public static AllowancePeriod allowance(String canonical) {
+    String[] f = fields(canonical, 7);
+    return new AllowancePeriod(f[0], f[1], AllowancePeriod.Type.valueOf(f[2]), LocalDate.parse(f[3]),
+        dateOrNull(f[4]), dateOrNull(f[5]), new BigDecimal(f[6]));
+  }
+
+  public static KisRow kis(String canonical) {
+    String[] f = fields(canonical, 7);
+    return new KisRow(f[0], YearMonth.parse(f[1]), KisRow.ReceptionType.valueOf(f[2]),
+        Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
+        f[6].isEmpty() ? null : Long.valueOf(f[6]));
+  }
+
+  public static PopulationRow population(String canonical) {
+    String[] f = fields(canonical, 3);
+    return new PopulationRow(f[0], Integer.parseInt(f[1]), Long.parseLong(f[2]));
+  }
+
+  /** The municipality code of an accepted row of any dataset (for "municipalities in the batch"). */
+  public static String municipality(Dataset dataset, String canonical) {
+    String[] f = fields(canonical, dataset.columns.size());
+    return f[dataset.indexOf("municipality_code")];
+  }
+}

@@ -1,0 +1,30 @@
+package se.glappet.ingest;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** What reading one file found: size, checksum, dialect, data rows read and unknown columns. */
+public final class FileInfo implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public final String dataset;
+  public final String file;
+  public final long bytes;
+  public final String sha256;
+  public final String encoding;
+  public final String separator;
+  public final long rowsRead;
+  public final List<String> unknownColumns;
+
+  public FileInfo(String dataset, String file, long bytes, String sha256, String encoding,
+      String separator, long rowsRead, List<String> unknownColumns) {
+    this.dataset = dataset;
+    this.file = file;
+    this.bytes = bytes;
+    this.sha256 = sha256;
+    this.encoding = encoding;
+    this.separator = separator;
+    this.rowsRead = rowsRead;
+    this.unknownColumns = unknownColumns;
+  }
+}

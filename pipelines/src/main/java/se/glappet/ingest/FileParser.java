@@ -1,0 +1,78 @@
+package se.glappet.ingest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import se.glappet.privacy.IdentityNumbers;
+
+/**
+ * Reads one whole file in one pass (contract section 2.1): decodes it, splits physical lines,
+ * skips blank ones, reads the header and checks every data line with a {@link RowParser}. Every
+ * data line goes to exactly one of the sink's two methods.
+ */
+public final class FileParser {
+  /** Receives the rows of one file. */
+  public interface Sink {
+    void accepted(ParsedRow row);
+
+    void rejected(RejectedRow row);
+  }
+
+  private FileParser() {}
+
+  public static FileInfo parse(Dataset dataset, String relativePath, byte[] bytes,
+      Set<String> municipalities, Sink sink) {
+    String sha = sha256(bytes);
+    String text = TextDecoding.decode(bytes);
+    String maskedFile = IdentityNumbers.mask(relativePath);
+    RowParser parser = null;
+    long rows = 0;
+    int lineNo = 0;
+    int start = 0;
+    int n = text.length();
+    while (start < n) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? n : nl;
+      int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      String line = text.substring(start, contentEnd);
+      lineNo++;
+      start = nl < 0 ? n : nl + 1;
+      if (CsvDialect.isSkippable(line)) {
+        continue;
+      }
+      if (parser == null) {
+        parser = RowParser.forHeader(dataset, line, municipalities);
+        continue;
+      }
+      rows++;
+      RowParser.Outcome o = parser.parse(line);
+      String masked = IdentityNumbers.mask(line);
+      if (o.accepted()) {
+        sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, o.key, o.canonical, masked));
+      } else {
+        sink.rejected(new RejectedRow(dataset.folder, maskedFile, lineNo, o.reason, o.column,
+            IdentityNumbers.mask(o.message), masked));
+      }
+    }
+    List<String> unknown = new ArrayList<>();
+    if (parser != null) {
+      for (String u : parser.unknownColumns()) {
+        unknown.add(IdentityNumbers.mask(u.isEmpty() ? "(empty header cell)" : u));
+      }
+    }
+    String sep = parser == null ? "" : parser.separator() == '\t' ? "tab" : String.valueOf(parser.separator());
+    return new FileInfo(dataset.folder, maskedFile, bytes.length, sha, TextDecoding.detect(bytes), sep,
+        rows, unknown);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

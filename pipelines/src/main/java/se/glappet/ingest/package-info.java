@@ -1,0 +1,2 @@
+/** Reading the input folders: dialect detection, per-dataset column rules, duplicates and rejects. */
+package se.glappet.ingest;

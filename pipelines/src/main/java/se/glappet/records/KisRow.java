@@ -1,0 +1,37 @@
+package se.glappet.records;
+
+import java.io.Serializable;
+import java.time.YearMonth;
+
+/** One accepted row of {@code kis}: aggregate introduction counts per municipality, month and reception type. */
+public final class KisRow implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The reception types of the contract. */
+  public enum ReceptionType {
+    ASSIGNED,
+    OWN_HOUSING,
+    QUOTA,
+    FAMILY
+  }
+
+  public final String municipalityCode;
+  public final YearMonth period;
+  public final ReceptionType receptionType;
+  public final long newcomersReceived;
+  public final long withPlan;
+  public final long awaitingPlan;
+  /** Null when not reported. */
+  public final Long inSfi;
+
+  public KisRow(String municipalityCode, YearMonth period, ReceptionType receptionType,
+      long newcomersReceived, long withPlan, long awaitingPlan, Long inSfi) {
+    this.municipalityCode = municipalityCode;
+    this.period = period;
+    this.receptionType = receptionType;
+    this.newcomersReceived = newcomersReceived;
+    this.withPlan = withPlan;
+    this.awaitingPlan = awaitingPlan;
+    this.inSfi = inSfi;
+  }
+}

@@ -1,0 +1,18 @@
+package se.glappet.records;
+
+import java.io.Serializable;
+
+/** One accepted row of {@code population}: inhabitants of a municipality on 31 December of a year. */
+public final class PopulationRow implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public final String municipalityCode;
+  public final int year;
+  public final long population;
+
+  public PopulationRow(String municipalityCode, int year, long population) {
+    this.municipalityCode = municipalityCode;
+    this.year = year;
+    this.population = population;
+  }
+}
