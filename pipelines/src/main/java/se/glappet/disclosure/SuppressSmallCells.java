@@ -1,0 +1,79 @@
+package se.glappet.disclosure;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import se.glappet.publish.OutputTable;
+
+/**
+ * Applies {@link SmallCells} to one output table. Yields the published rows and, under
+ * {@link #CELLS}, the number of cells it nulled keyed by the table's dataset name.
+ */
+public final class SuppressSmallCells extends PTransform<PCollection<Row>, PCollectionTuple> {
+  private static final long serialVersionUID = 1L;
+  public static final TupleTag<Row> ROWS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> CELLS = new TupleTag<>() {};
+
+  private final OutputTable table;
+
+  public SuppressSmallCells(OutputTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Row> rows) {
+    OutputTable t = table;
+    PCollectionTuple out;
+    if (t == OutputTable.GAP_BY_REASON || t == OutputTable.INCOME_SUPPORT_BY_REASON) {
+      out = rows
+          .apply("KeyByMunicipalityMonth", WithKeys.of((Row r) -> r.getString("period") + "|"
+              + r.getString("municipality_code")).withKeyType(TypeDescriptors.strings()))
+          .apply("GroupReasons", GroupByKey.create())
+          .apply("PrimaryAndSecondary", ParDo.of(new DoFn<KV<String, Iterable<Row>>, Row>() {
+            private static final long serialVersionUID = 1L;
+
+            @ProcessElement
+            public void process(@Element KV<String, Iterable<Row>> group, MultiOutputReceiver o) {
+              List<Row> list = new ArrayList<>();
+              group.getValue().forEach(list::add);
+              for (SmallCells.Result r : SmallCells.byReason(t, list)) {
+                emit(t, r, o);
+              }
+            }
+          }).withOutputTags(ROWS, TupleTagList.of(CELLS)));
+    } else {
+      out = rows.apply("Primary", ParDo.of(new DoFn<Row, Row>() {
+        private static final long serialVersionUID = 1L;
+
+        @ProcessElement
+        public void process(@Element Row row, MultiOutputReceiver o) {
+          emit(t, SmallCells.primary(t, row), o);
+        }
+      }).withOutputTags(ROWS, TupleTagList.of(CELLS)));
+    }
+    out.get(ROWS).setRowSchema(t.beamSchema());
+    out.get(CELLS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    return out;
+  }
+
+  static void emit(OutputTable t, SmallCells.Result r, DoFn.MultiOutputReceiver o) {
+    o.get(ROWS).output(r.row);
+    if (r.cellsNulled > 0) {
+      o.get(CELLS).output(KV.of(t.datasetName, r.cellsNulled));
+    }
+  }
+}

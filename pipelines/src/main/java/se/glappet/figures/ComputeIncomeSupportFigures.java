@@ -1,0 +1,134 @@
+package se.glappet.figures;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import se.glappet.gap.Money;
+import se.glappet.pipeline.MonthRange;
+import se.glappet.publish.OutputTable;
+import se.glappet.records.Payment;
+
+/**
+ * Contract sections 4.3 and 4.4 before disclosure control: per municipality and month of
+ * {@code payment_date}, every accepted payment (corrections included) counted by household, then
+ * summed; and the same per reason. Two combiner stages: household-month, then municipality-month.
+ */
+public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Payment>, PCollectionTuple> {
+  private static final long serialVersionUID = 1L;
+  public static final TupleTag<Row> MONTHLY = new TupleTag<>() {};
+  public static final TupleTag<Row> BY_REASON = new TupleTag<>() {};
+
+  private final PCollectionView<MonthRange> range;
+
+  public ComputeIncomeSupportFigures(PCollectionView<MonthRange> range) {
+    this.range = range;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Payment> payments) {
+    PCollectionView<MonthRange> rangeView = range;
+    KvCoder<String, IncomeSupportTotals> coder =
+        KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(IncomeSupportTotals.class));
+    PCollectionTuple parts = payments.apply("KeyByHouseholdMonth",
+        ParDo.of(new DoFn<Payment, KV<String, IncomeSupportTotals>>() {
+          private static final long serialVersionUID = 1L;
+
+          @ProcessElement
+          public void process(@Element Payment p, ProcessContext c) {
+            YearMonth m = YearMonth.from(p.paymentDate);
+            if (!c.sideInput(rangeView).contains(m)) {
+              return;
+            }
+            IncomeSupportTotals t = new IncomeSupportTotals();
+            t.households = 1;
+            t.persons = p.adults + p.children;
+            t.payments = 1;
+            t.amount = p.amountSek;
+            t.gapReasonAmount = p.reason.isGapReason() ? p.amountSek : BigDecimal.ZERO;
+            String muniMonth = m + "|" + p.municipalityCode;
+            c.output(KV.of(muniMonth + "|" + p.householdId, t));
+            c.output(BY_REASON_PARTS, KV.of(muniMonth + "|" + p.reason.name() + "|" + p.householdId, t));
+          }
+        }).withSideInputs(rangeView).withOutputTags(HOUSEHOLD_PARTS, TupleTagList.of(BY_REASON_PARTS)));
+
+    PCollection<Row> monthly = parts.get(HOUSEHOLD_PARTS).setCoder(coder)
+        .apply("SumPerHousehold", Combine.perKey(new WithinHousehold()))
+        .apply("KeyByMunicipalityMonth", MapElements.into(coder.getEncodedTypeDescriptor())
+            .via(kv -> KV.of(dropLastPart(kv.getKey()), kv.getValue())))
+        .setCoder(coder)
+        .apply("SumPerMunicipality", Combine.perKey(new AcrossHouseholds()))
+        .apply("ToMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> monthlyRow(kv)))
+        .setRowSchema(OutputTable.INCOME_SUPPORT_MONTHLY.beamSchema());
+
+    PCollection<Row> byReason = parts.get(BY_REASON_PARTS).setCoder(coder)
+        .apply("SumPerHouseholdAndReason", Combine.perKey(new WithinHousehold()))
+        .apply("KeyByMunicipalityMonthReason", MapElements.into(coder.getEncodedTypeDescriptor())
+            .via(kv -> KV.of(dropLastPart(kv.getKey()), kv.getValue())))
+        .setCoder(coder)
+        .apply("SumPerReason", Combine.perKey(new AcrossHouseholds()))
+        .apply("ToByReasonRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> byReasonRow(kv)))
+        .setRowSchema(OutputTable.INCOME_SUPPORT_BY_REASON.beamSchema());
+
+    return PCollectionTuple.of(MONTHLY, monthly).and(BY_REASON, byReason);
+  }
+
+  static String dropLastPart(String key) {
+    return key.substring(0, key.lastIndexOf('|'));
+  }
+
+  static Row monthlyRow(KV<String, IncomeSupportTotals> kv) {
+    String[] k = kv.getKey().split("\\|");
+    IncomeSupportTotals t = kv.getValue();
+    return Row.withSchema(OutputTable.INCOME_SUPPORT_MONTHLY.beamSchema())
+        .addValues(k[0], k[1], t.households, t.persons, t.payments, Money.publish(t.amount),
+            Money.publish(Money.divide(t.amount, BigDecimal.valueOf(t.households))),
+            Money.publish(t.gapReasonAmount), false)
+        .build();
+  }
+
+  static Row byReasonRow(KV<String, IncomeSupportTotals> kv) {
+    String[] k = kv.getKey().split("\\|");
+    IncomeSupportTotals t = kv.getValue();
+    return Row.withSchema(OutputTable.INCOME_SUPPORT_BY_REASON.beamSchema())
+        .addValues(k[0], k[1], k[2], t.households, Money.publish(t.amount), false)
+        .build();
+  }
+
+  /** Merges the payments of one household in one month (persons: the largest seen). */
+  static final class WithinHousehold extends Combine.BinaryCombineFn<IncomeSupportTotals> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public IncomeSupportTotals apply(IncomeSupportTotals left, IncomeSupportTotals right) {
+      return new IncomeSupportTotals().merge(left).mergeWithinHousehold(right);
+    }
+  }
+
+  /** Adds up households. */
+  static final class AcrossHouseholds extends Combine.BinaryCombineFn<IncomeSupportTotals> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public IncomeSupportTotals apply(IncomeSupportTotals left, IncomeSupportTotals right) {
+      return new IncomeSupportTotals().merge(left).merge(right);
+    }
+  }
+
+  private static final TupleTag<KV<String, IncomeSupportTotals>> HOUSEHOLD_PARTS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, IncomeSupportTotals>> BY_REASON_PARTS = new TupleTag<>() {};
+}

@@ -1,0 +1,124 @@
+package se.glappet.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import se.glappet.disclosure.SuppressSmallCells;
+import se.glappet.figures.ComputeIncomeSupportFigures;
+import se.glappet.ingest.FileInfo;
+import se.glappet.ingest.ReadInputs;
+import se.glappet.ingest.RejectedRow;
+import se.glappet.publish.OutputTable;
+import se.glappet.publish.WriteMonthFiles;
+import se.glappet.publish.WriteRejects;
+import se.glappet.publish.WriteTextFile;
+import se.glappet.records.Payment;
+
+/**
+ * The whole batch as one Beam graph, built by {@link #build} so that tests and every runner use the
+ * same graph: ReadInputs → ComputeMonthRange → figures → SuppressSmallCells → WriteMonthFiles,
+ * plus the rejected rows and the run statistics, all into the staging folder.
+ */
+public final class GlappetPipeline {
+  private GlappetPipeline() {}
+
+  /** Adds the batch to {@code p}. */
+  public static void build(Pipeline p, BatchSpec spec) {
+    PCollectionTuple inputs = p.apply("ReadInputs",
+        new ReadInputs(spec.inputFiles, spec.municipalities.byCode().keySet()));
+    PCollection<Payment> payments = inputs.get(ReadInputs.PAYMENTS);
+    PCollectionView<MonthRange> range = payments.apply("ComputeMonthRange",
+        new ComputeMonthRange(spec.from, spec.to));
+
+    List<PCollection<KV<String, Long>>> counters = new ArrayList<>();
+
+    PCollectionTuple incomeSupport = payments.apply("ComputeIncomeSupportFigures",
+        new ComputeIncomeSupportFigures(range));
+    counters.add(publish(incomeSupport.get(ComputeIncomeSupportFigures.MONTHLY),
+        OutputTable.INCOME_SUPPORT_MONTHLY, spec));
+    counters.add(publish(incomeSupport.get(ComputeIncomeSupportFigures.BY_REASON),
+        OutputTable.INCOME_SUPPORT_BY_REASON, spec));
+
+    PCollection<RejectedRow> rejected = inputs.get(ReadInputs.REJECTED);
+    rejected.apply("WriteRejects", new WriteRejects(spec.rejectsFile()));
+    counters.add(rejected.apply("CountRejects", MapElements
+        .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+        .via(r -> KV.of("reject|" + r.dataset + "|" + r.file + "|" + r.reason, 1L))));
+
+    PCollection<String> counterLines = PCollectionList.of(counters)
+        .apply("AllCounters", Flatten.pCollections())
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        .apply("SumCounters", Sum.longsPerKey())
+        .apply("CounterLines", MapElements.into(TypeDescriptors.strings())
+            .via(kv -> "counter\t" + kv.getKey() + "\t" + kv.getValue()));
+    PCollection<String> fileLines = inputs.get(ReadInputs.FILES)
+        .apply("FileLines", ParDo.of(new FileInfoJson()));
+    PCollection<String> rangeLine = p
+        .apply("One", Create.of(1))
+        .apply("RangeLine", ParDo.of(new DoFn<Integer, String>() {
+          private static final long serialVersionUID = 1L;
+
+          @ProcessElement
+          public void process(ProcessContext c) {
+            MonthRange r = c.sideInput(range);
+            c.output("range\t" + (r.isEmpty() ? "\t" : r.from + "\t" + r.to));
+          }
+        }).withSideInputs(range));
+    PCollectionList.of(counterLines).and(fileLines).and(rangeLine)
+        .apply("AllStats", Flatten.pCollections())
+        .apply("WriteRunStats", new WriteTextFile(spec.statsFile()));
+  }
+
+  private static PCollection<KV<String, Long>> publish(PCollection<Row> rows, OutputTable table, BatchSpec spec) {
+    String name = toUpperCamel(table.datasetName);
+    PCollectionTuple suppressed = rows.apply("SuppressSmallCells" + name, new SuppressSmallCells(table));
+    PCollection<KV<String, Long>> written = suppressed.get(SuppressSmallCells.ROWS)
+        .apply("WriteMonthFiles" + name, new WriteMonthFiles(table, spec.stagingDir));
+    PCollection<KV<String, Long>> cells = suppressed.get(SuppressSmallCells.CELLS)
+        .apply("CountSuppressed" + name, MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+            .via(kv -> KV.of("suppressed|" + kv.getKey(), kv.getValue())));
+    return PCollectionList.of(written).and(cells).apply("Counters" + name, Flatten.pCollections());
+  }
+
+  static String toUpperCamel(String snake) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : snake.split("_")) {
+      sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return sb.toString();
+  }
+
+  /** One JSON line per input file. */
+  static final class FileInfoJson extends DoFn<FileInfo, String> {
+    private static final long serialVersionUID = 1L;
+    private transient ObjectMapper json;
+
+    @Setup
+    public void setup() {
+      json = new ObjectMapper();
+    }
+
+    @ProcessElement
+    public void process(@Element FileInfo f, OutputReceiver<String> out) throws Exception {
+      out.output("file\t" + json.writeValueAsString(f));
+    }
+  }
+}

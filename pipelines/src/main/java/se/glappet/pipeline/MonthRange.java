@@ -1,0 +1,51 @@
+package se.glappet.pipeline;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The months published, {@code [from, to]}, and the observation end {@code obs_end} = the first day
+ * after {@code to}. Empty when there is nothing to publish.
+ */
+public final class MonthRange implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final MonthRange EMPTY = new MonthRange(null, null);
+
+  public final YearMonth from;
+  public final YearMonth to;
+
+  public MonthRange(YearMonth from, YearMonth to) {
+    this.from = from;
+    this.to = to;
+  }
+
+  public boolean isEmpty() {
+    return from == null || to == null || from.isAfter(to);
+  }
+
+  public LocalDate obsEnd() {
+    return to.plusMonths(1).atDay(1);
+  }
+
+  public boolean contains(YearMonth m) {
+    return !isEmpty() && !m.isBefore(from) && !m.isAfter(to);
+  }
+
+  public List<YearMonth> months() {
+    List<YearMonth> out = new ArrayList<>();
+    if (!isEmpty()) {
+      for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return isEmpty() ? "(empty)" : from + ".." + to;
+  }
+}

@@ -1,0 +1,176 @@
+package se.glappet.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The output folder's rules (contract section 4): one lock per folder, staging in hidden entries
+ * directly in it, and every published file replaced whole by an atomic rename.
+ */
+public final class OutputFolder implements AutoCloseable {
+  static final String LOCK = ".glappet.lock";
+  static final String STAGING_PREFIX = ".staging-";
+
+  private final Path root;
+  private final Path lock;
+  private final Path staging;
+
+  private OutputFolder(Path root, Path lock, Path staging) {
+    this.root = root;
+    this.lock = lock;
+    this.staging = staging;
+  }
+
+  /** The lock is held by another live batch. */
+  public static final class LockedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LockedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Takes the folder's lock (refusing when another live batch holds it; taking over a stale lock
+   * of a killed run), removes staging left by killed runs, and creates this run's staging folder.
+   */
+  public static OutputFolder open(Path root, String runId) throws IOException {
+    Files.createDirectories(root);
+    Path lock = root.resolve(LOCK);
+    String me = ProcessHandle.current().pid() + " " + hostname() + " " + runId;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        Files.writeString(lock, me, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE);
+        break;
+      } catch (FileAlreadyExistsException e) {
+        String holder = readQuietly(lock);
+        if (holderAlive(holder) || attempt > 2) {
+          throw new LockedException("another batch is writing to " + root + " (process " + holder
+              + "); wait for it to finish. If no batch is running, delete " + lock);
+        }
+        Files.deleteIfExists(lock); // stale: its process is gone
+      }
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, STAGING_PREFIX + "*")) {
+      for (Path old : ds) {
+        deleteTree(old);
+      }
+    }
+    Path staging = root.resolve(STAGING_PREFIX + runId);
+    Files.createDirectories(staging);
+    return new OutputFolder(root, lock, staging);
+  }
+
+  static boolean holderAlive(String holder) {
+    if (holder == null || holder.isBlank()) {
+      return false;
+    }
+    String[] f = holder.trim().split(" ");
+    try {
+      long pid = Long.parseLong(f[0]);
+      if (f.length > 1 && !f[1].equals(hostname())) {
+        return true; // another machine's process: we cannot tell, so respect it
+      }
+      Optional<ProcessHandle> p = ProcessHandle.of(pid);
+      return p.isPresent() && p.get().isAlive();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  static String hostname() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown-host";
+    }
+  }
+
+  private static String readQuietly(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path staging() {
+    return staging;
+  }
+
+  /** Moves a finished file into place under {@code relative}, replacing the old one atomically. */
+  public Path publish(Path finished, String relative) throws IOException {
+    Path target = root.resolve(relative);
+    Files.createDirectories(target.getParent());
+    try {
+      Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("the output folder does not support atomic renames: " + root, e);
+    }
+    return target;
+  }
+
+  /** Writes a small text file in place atomically (via a hidden temporary file in the root). */
+  public Path writeAtomically(String relative, String content) throws IOException {
+    Path tmp = staging.resolve("tmp-" + relative.replace('/', '_'));
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    return publish(tmp, relative);
+  }
+
+  public static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(x);
+      }
+    }
+  }
+
+  /** Removes this run's staging folder and releases the lock. */
+  @Override
+  public void close() {
+    try {
+      deleteTree(staging);
+    } catch (IOException ignored) {
+      // best effort: the next run removes left-over staging
+    }
+    try {
+      Files.deleteIfExists(lock);
+    } catch (IOException ignored) {
+      // a stale lock is detected and taken over by the next run
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package se.glappet.publish;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * The five published datasets of contract section 4: their columns with Parquet types, and their
+ * key columns (rows are sorted by them). Rows travel through the pipeline as Beam {@link Row}s of
+ * {@link #beamSchema()}.
+ */
+public enum OutputTable {
+  GAP_MONTHLY("gap_monthly", 2,
+      c("period", Kind.TEXT), c("municipality_code", Kind.TEXT),
+      c("persons_in_gap", Kind.COUNT), c("persons_in_gap_with_support", Kind.COUNT),
+      c("gap_person_days", Kind.COUNT), c("gap_support_persons", Kind.COUNT),
+      c("gap_support_sek", Kind.SEK), c("gaps_closed", Kind.COUNT),
+      c("median_cash_gap_days", Kind.DOUBLE), c("p90_cash_gap_days", Kind.DOUBLE),
+      c("median_entitlement_gap_days", Kind.DOUBLE), c("open_gaps_at_month_end", Kind.COUNT),
+      c("recoverable_persons", Kind.COUNT), c("recoverable_sek", Kind.SEK),
+      c("newcomers_received", Kind.COUNT), c("gap_support_per_newcomer_sek", Kind.SEK),
+      c("suppressed", Kind.FLAG)),
+  GAP_BY_REASON("gap_by_reason", 3,
+      c("period", Kind.TEXT), c("municipality_code", Kind.TEXT), c("reason_code", Kind.TEXT),
+      c("persons", Kind.COUNT), c("gap_support_sek", Kind.SEK), c("suppressed", Kind.FLAG)),
+  INCOME_SUPPORT_MONTHLY("income_support_monthly", 2,
+      c("period", Kind.TEXT), c("municipality_code", Kind.TEXT),
+      c("households", Kind.COUNT), c("persons", Kind.COUNT), c("payments", Kind.COUNT),
+      c("amount_sek", Kind.SEK), c("amount_per_household_sek", Kind.SEK),
+      c("gap_reason_amount_sek", Kind.SEK), c("suppressed", Kind.FLAG)),
+  INCOME_SUPPORT_BY_REASON("income_support_by_reason", 3,
+      c("period", Kind.TEXT), c("municipality_code", Kind.TEXT), c("reason_code", Kind.TEXT),
+      c("households", Kind.COUNT), c("amount_sek", Kind.SEK), c("suppressed", Kind.FLAG)),
+  NATIONAL_COMPARISON("national_comparison", 4,
+      c("period", Kind.TEXT), c("area_type", Kind.TEXT), c("area_code", Kind.TEXT),
+      c("kpi", Kind.TEXT), c("area_name", Kind.TEXT),
+      c("value", Kind.DOUBLE), c("numerator", Kind.DOUBLE), c("denominator", Kind.DOUBLE),
+      c("base", Kind.COUNT), c("members", Kind.COUNT), c("rank", Kind.COUNT),
+      c("n_ranked", Kind.COUNT), c("national_median", Kind.DOUBLE), c("suppressed", Kind.FLAG));
+
+  /** Column kinds and their Parquet types (contract section 4). */
+  public enum Kind {
+    /** Text (codes, period). */
+    TEXT,
+    /** INT64 counts. */
+    COUNT,
+    /** INT32 day counts. */
+    DAYS,
+    /** DOUBLE. */
+    DOUBLE,
+    /** DECIMAL(18,2) money. */
+    SEK,
+    /** BOOLEAN. */
+    FLAG
+  }
+
+  /** One output column. */
+  public static final class Col {
+    public final String name;
+    public final Kind kind;
+
+    Col(String name, Kind kind) {
+      this.name = name;
+      this.kind = kind;
+    }
+  }
+
+  private static Col c(String name, Kind kind) {
+    return new Col(name, kind);
+  }
+
+  public final String datasetName;
+  public final List<Col> columns;
+  /** The first {@code keyColumns} columns are the key, in sort order. */
+  public final int keyColumns;
+
+  OutputTable(String datasetName, int keyColumns, Col... columns) {
+    this.datasetName = datasetName;
+    this.keyColumns = keyColumns;
+    this.columns = List.of(columns);
+  }
+
+  /** The key columns in sort order (national_comparison: period, area_type, area_code, kpi). */
+  public List<String> keyColumnNames() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < keyColumns; i++) {
+      out.add(columns.get(i).name);
+    }
+    return out;
+  }
+
+  /** Beam schema: key columns are non-null, every other column except the flag is nullable. */
+  public org.apache.beam.sdk.schemas.Schema beamSchema() {
+    org.apache.beam.sdk.schemas.Schema.Builder b = org.apache.beam.sdk.schemas.Schema.builder();
+    for (int i = 0; i < columns.size(); i++) {
+      Col col = columns.get(i);
+      org.apache.beam.sdk.schemas.Schema.FieldType t;
+      switch (col.kind) {
+        case TEXT:
+          t = org.apache.beam.sdk.schemas.Schema.FieldType.STRING;
+          break;
+        case COUNT:
+          t = org.apache.beam.sdk.schemas.Schema.FieldType.INT64;
+          break;
+        case DAYS:
+          t = org.apache.beam.sdk.schemas.Schema.FieldType.INT32;
+          break;
+        case DOUBLE:
+          t = org.apache.beam.sdk.schemas.Schema.FieldType.DOUBLE;
+          break;
+        case SEK:
+          t = org.apache.beam.sdk.schemas.Schema.FieldType.DECIMAL;
+          break;
+        case FLAG:
+          t = org.apache.beam.sdk.schemas.Schema.FieldType.BOOLEAN;
+          break;
+        default:
+          throw new IllegalStateException();
+      }
+      boolean nullable = i >= keyColumns && col.kind != Kind.FLAG && !col.name.equals("area_name");
+      b.addField(col.name, nullable ? t.withNullable(true) : t);
+    }
+    return b.build();
+  }
+
+  /** Avro schema used to write the Parquet file; {@code _sek} columns are decimal(18,2). */
+  public Schema avroSchema() {
+    SchemaBuilder.FieldAssembler<Schema> f = SchemaBuilder.record(datasetName).namespace("se.glappet").fields();
+    org.apache.beam.sdk.schemas.Schema beam = beamSchema();
+    for (Col col : columns) {
+      Schema t;
+      switch (col.kind) {
+        case TEXT:
+          t = Schema.create(Schema.Type.STRING);
+          break;
+        case COUNT:
+          t = Schema.create(Schema.Type.LONG);
+          break;
+        case DAYS:
+          t = Schema.create(Schema.Type.INT);
+          break;
+        case DOUBLE:
+          t = Schema.create(Schema.Type.DOUBLE);
+          break;
+        case SEK:
+          t = LogicalTypes.decimal(18, 2).addToSchema(Schema.create(Schema.Type.BYTES));
+          break;
+        case FLAG:
+          t = Schema.create(Schema.Type.BOOLEAN);
+          break;
+        default:
+          throw new IllegalStateException();
+      }
+      if (beam.getField(col.name).getType().getNullable()) {
+        t = Schema.createUnion(Schema.create(Schema.Type.NULL), t);
+        f = f.name(col.name).type(t).withDefault(null);
+      } else {
+        f = f.name(col.name).type(t).noDefault();
+      }
+    }
+    return f.endRecord();
+  }
+
+  /** Orders rows by the key columns (all text). */
+  public Comparator<Row> keyOrder() {
+    Comparator<Row> cmp = null;
+    for (int i = 0; i < keyColumns; i++) {
+      final String name = columns.get(i).name;
+      Comparator<Row> next = Comparator.comparing((Row r) -> r.getString(name));
+      cmp = cmp == null ? next : cmp.thenComparing(next);
+    }
+    return cmp;
+  }
+}

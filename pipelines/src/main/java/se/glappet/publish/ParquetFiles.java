@@ -1,0 +1,48 @@
+package se.glappet.publish;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.avro.Conversions;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.values.Row;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/** Writes rows of one output table to one Parquet file, sorted by key. */
+public final class ParquetFiles {
+  private ParquetFiles() {}
+
+  /** Writes {@code rows} (in the given order) to {@code path}, replacing it; returns the row count. */
+  public static long write(Path path, OutputTable table, List<Row> rows) throws IOException {
+    Files.createDirectories(path.getParent());
+    Schema schema = table.avroSchema();
+    GenericData model = new GenericData();
+    model.addLogicalTypeConversion(new Conversions.DecimalConversion());
+    Files.deleteIfExists(path);
+    try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new NioOutputFile(path))
+        .withSchema(schema)
+        .withDataModel(model)
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withConf(new org.apache.hadoop.conf.Configuration(false))
+        .build()) {
+      for (Row r : rows) {
+        GenericData.Record rec = new GenericData.Record(schema);
+        for (OutputTable.Col col : table.columns) {
+          Object v = r.getValue(col.name);
+          if (v instanceof BigDecimal) {
+            v = ((BigDecimal) v).setScale(2, java.math.RoundingMode.UNNECESSARY);
+          }
+          rec.put(col.name, v);
+        }
+        w.write(rec);
+      }
+    }
+    return rows.size();
+  }
+}

@@ -1,0 +1,86 @@
+package se.glappet.publish;
+
+import java.util.List;
+import java.util.Map;
+import se.glappet.ingest.RejectedRow;
+
+/** The human-readable quality report written beside {@code rejected.parquet} on every run. */
+public final class QualityReport {
+  private QualityReport() {}
+
+  /** Builds the report text. {@code stats} may be null when the run failed before counting. */
+  public static String render(String runId, String status, String detail, Map<String, String> arguments,
+      RunStats stats, double maxRejectRate, List<RejectedRow> examples, List<String> published) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Glappet quality report\n======================\n\n");
+    sb.append("Run:      ").append(runId).append('\n');
+    sb.append("Status:   ").append(status).append('\n');
+    if (detail != null) {
+      sb.append("Detail:   ").append(detail).append('\n');
+    }
+    sb.append("Arguments:");
+    arguments.forEach((k, v) -> sb.append(" --").append(k).append(' ').append(v));
+    sb.append("\n\n");
+    if (stats == null) {
+      sb.append("The run failed before any input was counted; nothing was published.\n");
+      return sb.toString();
+    }
+    sb.append("Months:   ").append(stats.range.isEmpty() ? "(none)" : stats.range.from + " to " + stats.range.to
+        + " (figures as known at " + stats.range.obsEnd() + ")").append("\n\n");
+    sb.append("Rows per dataset (read = accepted + rejected)\n");
+    sb.append(String.format("  %-16s %10s %10s %10s %8s  %s%n", "dataset", "read", "accepted", "rejected",
+        "gate", "verdict"));
+    for (String d : RunStats.datasets()) {
+      long read = stats.rowsRead(d);
+      long rej = stats.rejected(d);
+      long gate = stats.rejectedForGate(d);
+      double share = read == 0 ? 0 : (double) gate / read;
+      sb.append(String.format("  %-16s %10d %10d %10d %7.2f%%  %s%n", d, read, read - rej, rej, share * 100,
+          share > maxRejectRate ? "ABOVE the " + pct(maxRejectRate) + " limit" : "ok"));
+    }
+    sb.append("\n  (the gate share counts every reason except DUPLICATE_ROW; limit --max-reject-rate ")
+        .append(maxRejectRate).append(")\n\n");
+    if (!stats.rejectsByReason.isEmpty()) {
+      sb.append("Rejected rows by reason\n");
+      stats.rejectsByReason.forEach((d, reasons) -> reasons.forEach((r, n) ->
+          sb.append(String.format("  %-16s %-22s %8d%n", d, r, n))));
+      sb.append('\n');
+    }
+    sb.append("Files\n");
+    for (RunStats.FileStat f : stats.files.values()) {
+      sb.append(String.format("  %-44s %9d bytes  %-12s sep %-3s read %7d  accepted %7d  rejected %6d%n",
+          f.file, f.bytes, f.encoding, f.separator, f.rowsRead, f.accepted(), f.rejected));
+      if (!f.unknownColumns.isEmpty()) {
+        sb.append("      unknown columns (ignored): ").append(String.join(", ", f.unknownColumns)).append('\n');
+      }
+    }
+    if (stats.files.isEmpty()) {
+      sb.append("  (no input files)\n");
+    }
+    sb.append('\n');
+    if (!examples.isEmpty()) {
+      sb.append("First rejected rows (identity-number-like digit runs masked; all rows in rejected.parquet)\n");
+      for (RejectedRow r : examples) {
+        sb.append("  ").append(r.dataset).append('/').append(r.file.substring(r.file.indexOf('/') + 1))
+            .append(':').append(r.line).append("  ").append(r.reason)
+            .append(r.column == null ? "" : " [" + r.column + "]").append("  ").append(r.message).append('\n')
+            .append("      ").append(r.rawLine).append('\n');
+      }
+      sb.append('\n');
+    }
+    if (!stats.suppressedCells.isEmpty()) {
+      sb.append("Cells suppressed (fewer than five persons or households)\n");
+      stats.suppressedCells.forEach((t, n) -> sb.append(String.format("  %-26s %8d%n", t, n)));
+      sb.append('\n');
+    }
+    sb.append("Published files: ").append(published.size()).append('\n');
+    for (String p : published) {
+      sb.append("  ").append(p).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String pct(double x) {
+    return String.format("%.1f%%", x * 100);
+  }
+}

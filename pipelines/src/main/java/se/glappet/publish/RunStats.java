@@ -1,0 +1,127 @@
+package se.glappet.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import se.glappet.ingest.Dataset;
+import se.glappet.ingest.RejectReason;
+import se.glappet.pipeline.MonthRange;
+
+/**
+ * What the graph counted, read back by the driver from the staging folder: files read, rejects per
+ * dataset, file and reason, rows per staged file, suppressed cells, and the month range.
+ */
+public final class RunStats {
+  /** One input file as read. */
+  public static final class FileStat {
+    public final String dataset;
+    public final String file;
+    public final long bytes;
+    public final String sha256;
+    public final String encoding;
+    public final String separator;
+    public final long rowsRead;
+    public long rejected;
+    public final List<String> unknownColumns = new ArrayList<>();
+
+    FileStat(JsonNode n) {
+      dataset = n.get("dataset").asText();
+      file = n.get("file").asText();
+      bytes = n.get("bytes").asLong();
+      sha256 = n.get("sha256").asText();
+      encoding = n.get("encoding").asText();
+      separator = n.get("separator").asText();
+      rowsRead = n.get("rowsRead").asLong();
+      n.get("unknownColumns").forEach(u -> unknownColumns.add(u.asText()));
+    }
+
+    public long accepted() {
+      return rowsRead - rejected;
+    }
+  }
+
+  public MonthRange range = MonthRange.EMPTY;
+  public final Map<String, FileStat> files = new TreeMap<>();
+  /** dataset → reason → rows. */
+  public final Map<String, Map<String, Long>> rejectsByReason = new TreeMap<>();
+  /** staged relative path → rows. */
+  public final Map<String, Long> rowsWritten = new TreeMap<>();
+  /** dataset name → cells. */
+  public final Map<String, Long> suppressedCells = new TreeMap<>();
+
+  public static RunStats read(Path file) throws IOException {
+    RunStats s = new RunStats();
+    ObjectMapper json = new ObjectMapper();
+    List<String[]> counters = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String[] f = line.split("\t", -1);
+      switch (f[0]) {
+        case "range":
+          s.range = f[1].isEmpty() ? MonthRange.EMPTY : new MonthRange(YearMonth.parse(f[1]), YearMonth.parse(f[2]));
+          break;
+        case "file":
+          FileStat fs = new FileStat(json.readTree(f[1]));
+          s.files.put(fs.file, fs);
+          break;
+        case "counter":
+          counters.add(f);
+          break;
+        default:
+          throw new IOException("unexpected line in run statistics: " + f[0]);
+      }
+    }
+    for (String[] c : counters) {
+      String[] k = c[1].split("\\|", -1);
+      long n = Long.parseLong(c[2]);
+      switch (k[0]) {
+        case "reject":
+          s.rejectsByReason.computeIfAbsent(k[1], x -> new TreeMap<>()).merge(k[3], n, Long::sum);
+          FileStat fs = s.files.get(k[2]);
+          if (fs != null) {
+            fs.rejected += n;
+          }
+          break;
+        case "rows":
+          s.rowsWritten.put(k[1], n);
+          break;
+        case "suppressed":
+          s.suppressedCells.put(k[1], n);
+          break;
+        default:
+          throw new IOException("unexpected counter " + c[1]);
+      }
+    }
+    return s;
+  }
+
+  public long rowsRead(String dataset) {
+    return files.values().stream().filter(f -> f.dataset.equals(dataset)).mapToLong(f -> f.rowsRead).sum();
+  }
+
+  public long rejected(String dataset) {
+    return rejectsByReason.getOrDefault(dataset, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Rejected rows that count against the quality gate: all but DUPLICATE_ROW. */
+  public long rejectedForGate(String dataset) {
+    return rejected(dataset) - rejectsByReason.getOrDefault(dataset, Map.of())
+        .getOrDefault(RejectReason.DUPLICATE_ROW.name(), 0L);
+  }
+
+  /** The dataset folders in contract order. */
+  public static List<String> datasets() {
+    List<String> out = new ArrayList<>();
+    for (Dataset d : Dataset.values()) {
+      out.add(d.folder);
+    }
+    return out;
+  }
+}
