@@ -32,6 +32,8 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Pa
   private static final long serialVersionUID = 1L;
   public static final TupleTag<Row> MONTHLY = new TupleTag<>() {};
   public static final TupleTag<Row> BY_REASON = new TupleTag<>() {};
+  /** Exact totals per municipality and month ({@code period|municipality}), for the comparisons. */
+  public static final TupleTag<KV<String, IncomeSupportTotals>> TOTALS = new TupleTag<>() {};
 
   private final PCollectionView<MonthRange> range;
 
@@ -66,13 +68,13 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Pa
           }
         }).withSideInputs(rangeView).withOutputTags(HOUSEHOLD_PARTS, TupleTagList.of(BY_REASON_PARTS)));
 
-    PCollection<Row> monthly = parts.get(HOUSEHOLD_PARTS).setCoder(coder)
+    PCollection<KV<String, IncomeSupportTotals>> totals = parts.get(HOUSEHOLD_PARTS).setCoder(coder)
         .apply("SumPerHousehold", Combine.perKey(new WithinHousehold()))
         .apply("KeyByMunicipalityMonth", MapElements.into(coder.getEncodedTypeDescriptor())
             .via(kv -> KV.of(dropLastPart(kv.getKey()), kv.getValue())))
         .setCoder(coder)
-        .apply("SumPerMunicipality", Combine.perKey(new AcrossHouseholds()))
-        .apply("ToMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> monthlyRow(kv)))
+        .apply("SumPerMunicipality", Combine.perKey(new AcrossHouseholds()));
+    PCollection<Row> monthly = totals.apply("ToMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> monthlyRow(kv)))
         .setRowSchema(OutputTable.INCOME_SUPPORT_MONTHLY.beamSchema());
 
     PCollection<Row> byReason = parts.get(BY_REASON_PARTS).setCoder(coder)
@@ -84,7 +86,7 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Pa
         .apply("ToByReasonRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> byReasonRow(kv)))
         .setRowSchema(OutputTable.INCOME_SUPPORT_BY_REASON.beamSchema());
 
-    return PCollectionTuple.of(MONTHLY, monthly).and(BY_REASON, byReason);
+    return PCollectionTuple.of(MONTHLY, monthly).and(BY_REASON, byReason).and(TOTALS, totals);
   }
 
   static String dropLastPart(String key) {

@@ -19,9 +19,12 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.disclosure.SuppressSmallCells;
+import se.glappet.figures.ComputeGapFigures;
 import se.glappet.figures.ComputeIncomeSupportFigures;
+import se.glappet.figures.ComputeNationalComparison;
 import se.glappet.ingest.FileInfo;
 import se.glappet.ingest.ReadInputs;
 import se.glappet.ingest.RejectedRow;
@@ -33,7 +36,8 @@ import se.glappet.records.Payment;
 
 /**
  * The whole batch as one Beam graph, built by {@link #build} so that tests and every runner use the
- * same graph: ReadInputs → ComputeMonthRange → figures → SuppressSmallCells → WriteMonthFiles,
+ * same graph: ReadInputs → ComputeMonthRange → ComputeIncomeSupportFigures, ComputeGapFigures,
+ * ComputeNationalComparison → SuppressSmallCells → WriteMonthFiles,
  * plus the rejected rows and the run statistics, all into the staging folder.
  */
 public final class GlappetPipeline {
@@ -55,6 +59,21 @@ public final class GlappetPipeline {
         OutputTable.INCOME_SUPPORT_MONTHLY, spec));
     counters.add(publish(incomeSupport.get(ComputeIncomeSupportFigures.BY_REASON),
         OutputTable.INCOME_SUPPORT_BY_REASON, spec));
+
+    PCollectionTuple gap = inputs.apply("ComputeGapFigures", new ComputeGapFigures(range));
+    PCollection<Row> gapMonthly = gap.get(ComputeGapFigures.CELLS)
+        .apply("ToGapMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class))
+            .via(ComputeGapFigures::gapMonthlyRow))
+        .setRowSchema(OutputTable.GAP_MONTHLY.beamSchema());
+    counters.add(publish(gapMonthly, OutputTable.GAP_MONTHLY, spec));
+    counters.add(publish(gap.get(ComputeGapFigures.BY_REASON), OutputTable.GAP_BY_REASON, spec));
+
+    PCollectionTuple comparison = PCollectionTuple
+        .of(ComputeNationalComparison.GAP_CELLS, gap.get(ComputeGapFigures.CELLS))
+        .and(ComputeNationalComparison.INCOME_TOTALS, incomeSupport.get(ComputeIncomeSupportFigures.TOTALS))
+        .and(ComputeNationalComparison.POPULATION, inputs.get(ReadInputs.POPULATION))
+        .apply("ComputeNationalComparison", new ComputeNationalComparison(spec.municipalities));
+    counters.add(write(comparison, OutputTable.NATIONAL_COMPARISON, spec));
 
     PCollection<RejectedRow> rejected = inputs.get(ReadInputs.REJECTED);
     rejected.apply("WriteRejects", new WriteRejects(spec.rejectsFile()));
@@ -87,8 +106,14 @@ public final class GlappetPipeline {
   }
 
   private static PCollection<KV<String, Long>> publish(PCollection<Row> rows, OutputTable table, BatchSpec spec) {
+    PCollectionTuple suppressed =
+        rows.apply("SuppressSmallCells" + toUpperCamel(table.datasetName), new SuppressSmallCells(table));
+    return write(suppressed, table, spec);
+  }
+
+  /** Writes rows that passed disclosure control; yields row and suppressed-cell counters. */
+  private static PCollection<KV<String, Long>> write(PCollectionTuple suppressed, OutputTable table, BatchSpec spec) {
     String name = toUpperCamel(table.datasetName);
-    PCollectionTuple suppressed = rows.apply("SuppressSmallCells" + name, new SuppressSmallCells(table));
     PCollection<KV<String, Long>> written = suppressed.get(SuppressSmallCells.ROWS)
         .apply("WriteMonthFiles" + name, new WriteMonthFiles(table, spec.stagingDir));
     PCollection<KV<String, Long>> cells = suppressed.get(SuppressSmallCells.CELLS)

@@ -17,7 +17,7 @@ public enum OutputTable {
   GAP_MONTHLY("gap_monthly", 2,
       c("period", Kind.TEXT), c("municipality_code", Kind.TEXT),
       c("persons_in_gap", Kind.COUNT), c("persons_in_gap_with_support", Kind.COUNT),
-      c("gap_person_days", Kind.COUNT), c("gap_support_persons", Kind.COUNT),
+      c("gap_person_days", Kind.DAYS), c("gap_support_persons", Kind.COUNT),
       c("gap_support_sek", Kind.SEK), c("gaps_closed", Kind.COUNT),
       c("median_cash_gap_days", Kind.DOUBLE), c("p90_cash_gap_days", Kind.DOUBLE),
       c("median_entitlement_gap_days", Kind.DOUBLE), c("open_gaps_at_month_end", Kind.COUNT),

@@ -1,0 +1,332 @@
+package se.glappet.figures;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import se.glappet.gap.Apportion;
+import se.glappet.gap.BuildPersonGaps;
+import se.glappet.gap.DateRange;
+import se.glappet.gap.Money;
+import se.glappet.gap.PersonGap;
+import se.glappet.gap.Stats;
+import se.glappet.ingest.ReadInputs;
+import se.glappet.pipeline.MonthRange;
+import se.glappet.publish.OutputTable;
+import se.glappet.records.KisRow;
+import se.glappet.records.Payment;
+
+/**
+ * Contract sections 3, 4.1 and 4.2 before disclosure control. The person windows (few) are built
+ * first and brought to the payments (many) as a side input; each payment is apportioned by days
+ * to the months of its person's window, and everything is summed with combiners into one dense
+ * cell per municipality in the batch and month.
+ *
+ * <p>Input: the tuple of {@link ReadInputs}. Output: {@link #CELLS} (period|municipality →
+ * exact cell) and {@link #BY_REASON} rows.
+ */
+public final class ComputeGapFigures extends PTransform<PCollectionTuple, PCollectionTuple> {
+  private static final long serialVersionUID = 1L;
+  public static final TupleTag<KV<String, GapCell>> CELLS = new TupleTag<>() {};
+  public static final TupleTag<Row> BY_REASON = new TupleTag<>() {};
+
+  static final TupleTag<KV<String, BigDecimal>> BY_PAYER = new TupleTag<>() {};
+  static final TupleTag<KV<String, BigDecimal>> BY_PERSON = new TupleTag<>() {};
+  static final TupleTag<KV<String, BigDecimal>> BY_REASON_PARTS = new TupleTag<>() {};
+  static final TupleTag<KV<String, BigDecimal>> IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
+
+  private static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of());
+  private static final KvCoder<String, GapCell> CELL_CODER =
+      KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(GapCell.class));
+
+  private final PCollectionView<MonthRange> range;
+
+  public ComputeGapFigures(PCollectionView<MonthRange> range) {
+    this.range = range;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollectionTuple inputs) {
+    PCollectionView<MonthRange> rangeView = range;
+    PCollection<PersonGap> gaps = inputs.get(ReadInputs.ALLOWANCES).apply("BuildPersonGaps", new BuildPersonGaps(range));
+    PCollectionView<Map<String, PersonGap>> gapOf = gaps
+        .apply("KeyGapByPerson", WithKeys.of((PersonGap g) -> g.personId()).withKeyType(TypeDescriptors.strings()))
+        .apply("GapsAsMap", View.asMap());
+
+    PCollectionTuple parts = inputs.get(ReadInputs.PAYMENTS).apply("ApportionPayments",
+        ParDo.of(new ApportionFn(rangeView, gapOf)).withSideInputs(rangeView, gapOf)
+            .withOutputTags(BY_PAYER, TupleTagList.of(BY_PERSON).and(BY_REASON_PARTS).and(IN_RECOVERABLE_WINDOW)));
+
+    PCollection<KV<String, GapCell>> payerCells = parts.get(BY_PAYER).setCoder(AMOUNTS)
+        .apply("SumPerPayerAndPerson", Combine.perKey(new SumAmounts()))
+        .apply("PayerCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
+          GapCell c = new GapCell();
+          c.gapSupportSek = kv.getValue();
+          c.gapSupportPersons = kv.getValue().signum() != 0 ? 1 : 0;
+          return KV.of(dropLastPart(kv.getKey()), c);
+        })).setCoder(CELL_CODER);
+
+    PCollection<KV<String, GapCell>> supportedCells = parts.get(BY_PERSON).setCoder(AMOUNTS)
+        .apply("SumPerPersonMonth", Combine.perKey(new SumAmounts()))
+        .apply("SupportedPersonCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
+          GapCell c = new GapCell();
+          c.personsInGapWithSupport = kv.getValue().signum() != 0 ? 1 : 0;
+          return KV.of(dropLastPart(kv.getKey()), c);
+        })).setCoder(CELL_CODER);
+
+    PCollection<KV<String, GapCell>> recoverableCells = parts.get(IN_RECOVERABLE_WINDOW).setCoder(AMOUNTS)
+        .apply("SumRecoverableWindowParts", Combine.perKey(new SumAmounts()))
+        .apply("KeyByPerson", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), AMOUNTS.getEncodedTypeDescriptor()))
+            .via(kv -> {
+              String[] k = kv.getKey().split("\\|");
+              return KV.of(k[0], KV.of(k[1], kv.getValue()));
+            }))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AMOUNTS))
+        .apply("GroupPersonPayers", GroupByKey.create())
+        .apply("CapByRetroactiveAllowance", ParDo.of(new RecoverableFn(rangeView, gapOf))
+            .withSideInputs(rangeView, gapOf))
+        .setCoder(CELL_CODER);
+
+    PCollection<KV<String, GapCell>> personCells = gaps
+        .apply("PersonMonthCells", ParDo.of(new PersonMonthsFn(rangeView)).withSideInputs(rangeView))
+        .setCoder(CELL_CODER);
+
+    PCollection<KV<String, GapCell>> kisCells = inputs.get(ReadInputs.KIS)
+        .apply("NewcomerCells", ParDo.of(new DoFn<KisRow, KV<String, GapCell>>() {
+          private static final long serialVersionUID = 1L;
+
+          @ProcessElement
+          public void process(ProcessContext c) {
+            KisRow k = c.element();
+            if (c.sideInput(rangeView).contains(k.period)) {
+              GapCell cell = new GapCell();
+              cell.newcomersReceived = k.newcomersReceived;
+              c.output(KV.of(k.period + "|" + k.municipalityCode, cell));
+            }
+          }
+        }).withSideInputs(rangeView))
+        .setCoder(CELL_CODER);
+
+    PCollection<KV<String, GapCell>> seeds = inputs.get(ReadInputs.MUNICIPALITIES)
+        .apply("DenseSeeds", ParDo.of(new DoFn<String, KV<String, GapCell>>() {
+          private static final long serialVersionUID = 1L;
+
+          @ProcessElement
+          public void process(ProcessContext c) {
+            for (YearMonth m : c.sideInput(rangeView).months()) {
+              c.output(KV.of(m + "|" + c.element(), new GapCell()));
+            }
+          }
+        }).withSideInputs(rangeView))
+        .setCoder(CELL_CODER);
+
+    PCollection<KV<String, GapCell>> cells = PCollectionList.of(seeds).and(personCells).and(payerCells)
+        .and(supportedCells).and(recoverableCells).and(kisCells)
+        .apply("AllCellParts", Flatten.pCollections())
+        .apply("SumCells", Combine.perKey(new SumCells()))
+        .setCoder(CELL_CODER);
+
+    PCollection<Row> byReason = parts.get(BY_REASON_PARTS).setCoder(AMOUNTS)
+        .apply("SumPerReasonAndPerson", Combine.perKey(new SumAmounts()))
+        .apply("KeyByReason", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(GapCell.class)))
+            .via(kv -> {
+              GapCell c = new GapCell();
+              c.gapSupportSek = kv.getValue();
+              c.gapSupportPersons = kv.getValue().signum() != 0 ? 1 : 0;
+              return KV.of(dropLastPart(kv.getKey()), c);
+            }))
+        .setCoder(CELL_CODER)
+        .apply("SumPerReason", Combine.perKey(new SumCells()))
+        .apply("ToByReasonRows", ParDo.of(new DoFn<KV<String, GapCell>, Row>() {
+          private static final long serialVersionUID = 1L;
+
+          @ProcessElement
+          public void process(@Element KV<String, GapCell> kv, OutputReceiver<Row> out) {
+            if (kv.getValue().gapSupportSek.signum() == 0) {
+              return;
+            }
+            String[] k = kv.getKey().split("\\|");
+            out.output(Row.withSchema(OutputTable.GAP_BY_REASON.beamSchema())
+                .addValues(k[0], k[1], k[2], kv.getValue().gapSupportPersons,
+                    Money.publish(kv.getValue().gapSupportSek), false)
+                .build());
+          }
+        }))
+        .setRowSchema(OutputTable.GAP_BY_REASON.beamSchema());
+
+    return PCollectionTuple.of(CELLS, cells).and(BY_REASON, byReason);
+  }
+
+  /** One {@code gap_monthly} row (before disclosure control) from an exact cell. */
+  public static Row gapMonthlyRow(KV<String, GapCell> kv) {
+    String[] k = kv.getKey().split("\\|");
+    GapCell c = kv.getValue();
+    BigDecimal perNewcomer = c.newcomersReceived == null ? null
+        : Money.divide(c.gapSupportSek, BigDecimal.valueOf(c.newcomersReceived));
+    return Row.withSchema(OutputTable.GAP_MONTHLY.beamSchema())
+        .addValues(k[0], k[1], c.personsInGap, c.personsInGapWithSupport, (int) c.gapPersonDays,
+            c.gapSupportPersons, Money.publish(c.gapSupportSek), c.gapsClosed(),
+            Stats.median(c.closedCashDays), Stats.p90(c.closedCashDays), Stats.median(c.closedEntitlementDays),
+            c.openGapsAtMonthEnd, c.recoverablePersons, Money.publish(c.recoverableSek), c.newcomersReceived,
+            Money.publish(perNewcomer), false)
+        .build();
+  }
+
+  static String dropLastPart(String key) {
+    return key.substring(0, key.lastIndexOf('|'));
+  }
+
+  /** Apportions one payment to its person's gap window, per month, payer and reason. */
+  static final class ApportionFn extends DoFn<Payment, KV<String, BigDecimal>> {
+    private static final long serialVersionUID = 1L;
+    private final PCollectionView<MonthRange> rangeView;
+    private final PCollectionView<Map<String, PersonGap>> gapOf;
+
+    ApportionFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf) {
+      this.rangeView = rangeView;
+      this.gapOf = gapOf;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      Payment p = c.element();
+      MonthRange r = c.sideInput(rangeView);
+      if (r.isEmpty() || !p.paymentDate.isBefore(r.obsEnd())) {
+        return; // not known at obs_end
+      }
+      PersonGap g = c.sideInput(gapOf).get(p.personId);
+      if (g == null) {
+        return;
+      }
+      for (Map.Entry<YearMonth, BigDecimal> e : Apportion.gapSupportByMonth(p, g).entrySet()) {
+        YearMonth m = e.getKey();
+        if (!r.contains(m)) {
+          continue;
+        }
+        c.output(KV.of(m + "|" + p.municipalityCode + "|" + p.personId, e.getValue()));
+        c.output(BY_PERSON, KV.of(m + "|" + g.homeMunicipality() + "|" + p.personId, e.getValue()));
+        if (p.reason.isGapReason()) {
+          c.output(BY_REASON_PARTS,
+              KV.of(m + "|" + p.municipalityCode + "|" + p.reason.name() + "|" + p.personId, e.getValue()));
+        }
+      }
+      BigDecimal inR = Apportion.partInRecoverableWindow(p, g);
+      if (inR.signum() != 0) {
+        c.output(IN_RECOVERABLE_WINDOW, KV.of(p.personId + "|" + p.municipalityCode, inR));
+      }
+    }
+  }
+
+  /** Scales a person's parts in R by min(1, retroactive allowance / P), per paying municipality. */
+  static final class RecoverableFn extends DoFn<KV<String, Iterable<KV<String, BigDecimal>>>, KV<String, GapCell>> {
+    private static final long serialVersionUID = 1L;
+    private final PCollectionView<MonthRange> rangeView;
+    private final PCollectionView<Map<String, PersonGap>> gapOf;
+
+    RecoverableFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf) {
+      this.rangeView = rangeView;
+      this.gapOf = gapOf;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      PersonGap g = c.sideInput(gapOf).get(c.element().getKey());
+      YearMonth month = g.closedMonth();
+      if (month == null || !c.sideInput(rangeView).contains(month)) {
+        return;
+      }
+      BigDecimal total = BigDecimal.ZERO;
+      for (KV<String, BigDecimal> kv : c.element().getValue()) {
+        total = total.add(kv.getValue());
+      }
+      BigDecimal factor = Apportion.recoverableFactor(g.retroactiveAllowance(), total);
+      for (KV<String, BigDecimal> kv : c.element().getValue()) {
+        GapCell cell = new GapCell();
+        cell.recoverableSek = kv.getValue().multiply(factor);
+        cell.recoverablePersons = cell.recoverableSek.signum() != 0 ? 1 : 0;
+        c.output(KV.of(month + "|" + kv.getKey(), cell));
+      }
+    }
+  }
+
+  /** The home municipality's monthly counts of one person in the gap. */
+  static final class PersonMonthsFn extends DoFn<PersonGap, KV<String, GapCell>> {
+    private static final long serialVersionUID = 1L;
+    private final PCollectionView<MonthRange> rangeView;
+
+    PersonMonthsFn(PCollectionView<MonthRange> rangeView) {
+      this.rangeView = rangeView;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      PersonGap g = c.element();
+      DateRange w = g.window();
+      for (YearMonth m : c.sideInput(rangeView).months()) {
+        GapCell cell = new GapCell();
+        long days = w.overlapDays(DateRange.month(m));
+        if (days > 0) {
+          cell.personsInGap = 1;
+          cell.gapPersonDays = days;
+        }
+        LocalDate nextMonth = m.plusMonths(1).atDay(1);
+        if (g.gapStart().isBefore(nextMonth)
+            && (g.firstPayment() == null || !g.firstPayment().isBefore(nextMonth))) {
+          cell.openGapsAtMonthEnd = 1;
+        }
+        if (g.firstPayment() != null && YearMonth.from(g.firstPayment()).equals(m)) {
+          cell.closedCashDays.add(g.cashGapDays());
+          cell.closedEntitlementDays.add(g.entitlementGapDays());
+        }
+        if (cell.personsInGap + cell.openGapsAtMonthEnd + cell.gapsClosed() > 0) {
+          c.output(KV.of(m + "|" + g.homeMunicipality(), cell));
+        }
+      }
+    }
+  }
+
+  /** Exact sum of amounts. */
+  static final class SumAmounts extends Combine.BinaryCombineFn<BigDecimal> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public BigDecimal apply(BigDecimal left, BigDecimal right) {
+      return left.add(right);
+    }
+  }
+
+  /** Sum of cells. */
+  static final class SumCells extends Combine.BinaryCombineFn<GapCell> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public GapCell apply(GapCell left, GapCell right) {
+      return GapCell.sum(left, right);
+    }
+  }
+}

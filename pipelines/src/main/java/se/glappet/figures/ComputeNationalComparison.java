@@ -1,0 +1,95 @@
+package se.glappet.figures;
+
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import se.glappet.disclosure.SuppressSmallCells;
+import se.glappet.publish.OutputTable;
+import se.glappet.records.PopulationRow;
+import se.glappet.reference.Municipalities;
+
+/**
+ * Contract section 4.5: joins each month's exact gap cells and income-support totals, adds the
+ * population, and computes {@link NationalComparison} per month. Disclosure control happens inside
+ * (areas aggregate only published members); yields rows under {@link SuppressSmallCells#ROWS} and
+ * nulled-cell counts under {@link SuppressSmallCells#CELLS}.
+ */
+public final class ComputeNationalComparison extends PTransform<PCollectionTuple, PCollectionTuple> {
+  private static final long serialVersionUID = 1L;
+  public static final TupleTag<KV<String, GapCell>> GAP_CELLS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, IncomeSupportTotals>> INCOME_TOTALS = new TupleTag<>() {};
+  public static final TupleTag<PopulationRow> POPULATION = new TupleTag<>() {};
+
+  private final Municipalities reference;
+
+  public ComputeNationalComparison(Municipalities reference) {
+    this.reference = reference;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollectionTuple in) {
+    Municipalities ref = reference;
+    PCollectionView<List<PopulationRow>> population = in.get(POPULATION).apply("PopulationAsList", View.asList());
+    TupleTag<KV<String, GapCell>> gapTag = new TupleTag<>() {};
+    TupleTag<KV<String, IncomeSupportTotals>> incomeTag = new TupleTag<>() {};
+    PCollection<KV<String, KV<String, GapCell>>> gapByPeriod = in.get(GAP_CELLS)
+        .apply("GapByPeriod", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), in.get(GAP_CELLS).getTypeDescriptor()))
+            .via(kv -> KV.of(kv.getKey().substring(0, 7), KV.of(kv.getKey().substring(8), kv.getValue()))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), in.get(GAP_CELLS).getCoder()));
+    PCollection<KV<String, KV<String, IncomeSupportTotals>>> incomeByPeriod = in.get(INCOME_TOTALS)
+        .apply("IncomeByPeriod", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), in.get(INCOME_TOTALS).getTypeDescriptor()))
+            .via(kv -> KV.of(kv.getKey().substring(0, 7), KV.of(kv.getKey().substring(8), kv.getValue()))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), in.get(INCOME_TOTALS).getCoder()));
+    PCollectionTuple out = KeyedPCollectionTuple.of(gapTag, gapByPeriod).and(incomeTag, incomeByPeriod)
+        .apply("JoinByPeriod", CoGroupByKey.create())
+        .apply("CompareMunicipalities", ParDo.of(new DoFn<KV<String, CoGbkResult>, Row>() {
+          private static final long serialVersionUID = 1L;
+
+          @ProcessElement
+          public void process(ProcessContext c, MultiOutputReceiver o) {
+            String period = c.element().getKey();
+            int year = YearMonth.parse(period).getYear();
+            PopulationLookup pop = new PopulationLookup(c.sideInput(population));
+            Map<String, IncomeSupportTotals> income = new HashMap<>();
+            for (KV<String, IncomeSupportTotals> kv : c.element().getValue().getAll(incomeTag)) {
+              income.put(kv.getKey(), kv.getValue());
+            }
+            List<NationalComparison.Input> inputs = new java.util.ArrayList<>();
+            for (KV<String, GapCell> kv : c.element().getValue().getAll(gapTag)) {
+              inputs.add(new NationalComparison.Input(kv.getKey(), kv.getValue(), income.get(kv.getKey()),
+                  pop.population(kv.getKey(), year)));
+            }
+            NationalComparison.Result r = NationalComparison.compute(period, inputs, ref);
+            r.rows.forEach(o.get(SuppressSmallCells.ROWS)::output);
+            if (r.cellsNulled > 0) {
+              o.get(SuppressSmallCells.CELLS).output(KV.of(OutputTable.NATIONAL_COMPARISON.datasetName, r.cellsNulled));
+            }
+          }
+        }).withSideInputs(population).withOutputTags(SuppressSmallCells.ROWS, TupleTagList.of(SuppressSmallCells.CELLS)));
+    out.get(SuppressSmallCells.ROWS).setRowSchema(OutputTable.NATIONAL_COMPARISON.beamSchema());
+    out.get(SuppressSmallCells.CELLS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    return out;
+  }
+}

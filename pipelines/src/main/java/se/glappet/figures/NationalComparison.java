@@ -1,0 +1,288 @@
+package se.glappet.figures;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.values.Row;
+import se.glappet.disclosure.SmallCells;
+import se.glappet.gap.Stats;
+import se.glappet.publish.OutputTable;
+import se.glappet.reference.Municipalities;
+
+/**
+ * Contract section 4.5 for one month, with its disclosure control (section 4.6): a row per
+ * municipality in the batch and KPI, then per county, Södertörn and the nation, each area built
+ * only from its published member rows so that no area figure reveals a suppressed one; ranks and
+ * the national median over the municipalities' published values.
+ */
+public final class NationalComparison {
+  /** The comparison KPIs. */
+  public enum Kpi {
+    INCOME_SUPPORT_PER_INHABITANT,
+    HOUSEHOLDS_PER_1000_INHABITANTS,
+    GAP_SUPPORT_PER_NEWCOMER,
+    RECOVERABLE_SHARE,
+    MEDIAN_CASH_GAP_DAYS
+  }
+
+  /** What one municipality contributes in the month (exact, unsuppressed). */
+  public static final class Input implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final String municipality;
+    public final GapCell gap;
+    /** Null when the municipality made no payment in the month. */
+    public final IncomeSupportTotals income;
+    /** Null when unknown. */
+    public final Long population;
+
+    public Input(String municipality, GapCell gap, IncomeSupportTotals income, Long population) {
+      this.municipality = municipality;
+      this.gap = gap;
+      this.income = income;
+      this.population = population;
+    }
+  }
+
+  /** The rows of the month and how many cells disclosure control nulled. */
+  public static final class Result {
+    public final List<Row> rows;
+    public final long cellsNulled;
+
+    Result(List<Row> rows, long cellsNulled) {
+      this.rows = rows;
+      this.cellsNulled = cellsNulled;
+    }
+  }
+
+  private static final class Entry {
+    String areaType;
+    String areaCode;
+    String areaName;
+    Kpi kpi;
+    BigDecimal numerator;
+    BigDecimal denominator;
+    Long base;
+    List<Long> also = new ArrayList<>();
+    List<Integer> closedDays = new ArrayList<>();
+    long members;
+    BigDecimal value;
+    Double medianValue;
+    boolean suppressed;
+    long nulled;
+  }
+
+  private NationalComparison() {}
+
+  public static Result compute(String period, Collection<Input> inputs, Municipalities reference) {
+    List<Input> munis = new ArrayList<>(inputs);
+    munis.sort(Comparator.comparing(i -> i.municipality));
+    List<Entry> out = new ArrayList<>();
+    Map<Kpi, List<Entry>> municipalRows = new LinkedHashMap<>();
+    for (Kpi kpi : Kpi.values()) {
+      List<Entry> rows = new ArrayList<>();
+      for (Input in : munis) {
+        Municipalities.Municipality m = reference.get(in.municipality);
+        Entry e = municipalEntry(kpi, in);
+        e.areaType = "MUNICIPALITY";
+        e.areaCode = in.municipality;
+        e.areaName = m == null ? in.municipality : m.name;
+        e.members = 1;
+        suppress(e);
+        rows.add(e);
+      }
+      municipalRows.put(kpi, rows);
+      out.addAll(rows);
+      // Areas: counties, Södertörn, the nation.
+      Map<String, List<Entry>> counties = new TreeMap<>();
+      for (Entry e : rows) {
+        counties.computeIfAbsent(e.areaCode.substring(0, 2), k -> new ArrayList<>()).add(e);
+      }
+      for (Map.Entry<String, List<Entry>> c : counties.entrySet()) {
+        Municipalities.Municipality any = reference.get(c.getValue().get(0).areaCode);
+        out.add(area(kpi, "COUNTY", c.getKey(), any == null ? c.getKey() : any.countyName, c.getValue()));
+      }
+      List<Entry> sodertorn = new ArrayList<>();
+      for (Entry e : rows) {
+        if (Municipalities.SODERTORN.contains(e.areaCode)) {
+          sodertorn.add(e);
+        }
+      }
+      if (!sodertorn.isEmpty()) {
+        out.add(area(kpi, "REGION", "SODERTORN", "Södertörn", sodertorn));
+      }
+      if (!rows.isEmpty()) {
+        out.add(area(kpi, "NATION", "SE", "Riket", rows));
+      }
+    }
+    // Ranks and the national median over the municipalities' published values.
+    Map<Kpi, Double> medians = new LinkedHashMap<>();
+    Map<Kpi, Integer> ranked = new LinkedHashMap<>();
+    for (Map.Entry<Kpi, List<Entry>> k : municipalRows.entrySet()) {
+      List<BigDecimal> values = new ArrayList<>();
+      for (Entry e : k.getValue()) {
+        if (e.value != null && !e.suppressed) {
+          values.add(e.value);
+        }
+      }
+      values.sort(null);
+      ranked.put(k.getKey(), values.size());
+      medians.put(k.getKey(), median(values));
+    }
+    List<Row> rows = new ArrayList<>();
+    long nulled = 0;
+    for (Entry e : out) {
+      nulled += e.nulled;
+      Long rank = null;
+      Long nRanked = null;
+      if (e.areaType.equals("MUNICIPALITY") && e.value != null && !e.suppressed) {
+        long lower = municipalRows.get(e.kpi).stream()
+            .filter(o -> o.value != null && !o.suppressed && o.value.compareTo(e.value) < 0).count();
+        rank = lower + 1;
+        nRanked = (long) ranked.get(e.kpi);
+      }
+      rows.add(Row.withSchema(OutputTable.NATIONAL_COMPARISON.beamSchema())
+          .addValues(period, e.areaType, e.areaCode, e.kpi.name(), e.areaName,
+              e.value == null ? null : e.value.doubleValue(),
+              e.numerator == null ? null : e.numerator.doubleValue(),
+              e.denominator == null ? null : e.denominator.doubleValue(),
+              e.base, e.members, rank, nRanked, medians.get(e.kpi), e.suppressed)
+          .build());
+    }
+    return new Result(rows, nulled);
+  }
+
+  private static Entry municipalEntry(Kpi kpi, Input in) {
+    Entry e = new Entry();
+    e.kpi = kpi;
+    long households = in.income == null ? 0 : in.income.households;
+    BigDecimal amount = in.income == null ? BigDecimal.ZERO : in.income.amount;
+    BigDecimal population = in.population == null ? null : BigDecimal.valueOf(in.population);
+    switch (kpi) {
+      case INCOME_SUPPORT_PER_INHABITANT:
+        e.numerator = amount;
+        e.denominator = population;
+        e.base = households;
+        break;
+      case HOUSEHOLDS_PER_1000_INHABITANTS:
+        e.numerator = BigDecimal.valueOf(1000 * households);
+        e.denominator = population;
+        e.base = households;
+        break;
+      case GAP_SUPPORT_PER_NEWCOMER:
+        e.numerator = in.gap.gapSupportSek;
+        e.denominator = in.gap.newcomersReceived == null ? null : BigDecimal.valueOf(in.gap.newcomersReceived);
+        e.base = in.gap.gapSupportPersons;
+        e.also.add(in.gap.newcomersReceived);
+        break;
+      case RECOVERABLE_SHARE:
+        e.numerator = in.gap.recoverableSek;
+        e.denominator = in.gap.gapSupportSek;
+        e.base = in.gap.recoverablePersons;
+        e.also.add(in.gap.gapSupportPersons);
+        break;
+      case MEDIAN_CASH_GAP_DAYS:
+        e.base = in.gap.gapsClosed();
+        e.closedDays.addAll(in.gap.closedCashDays);
+        break;
+      default:
+        throw new IllegalStateException();
+    }
+    setValue(e);
+    return e;
+  }
+
+  private static void setValue(Entry e) {
+    if (e.kpi == Kpi.MEDIAN_CASH_GAP_DAYS) {
+      Double m = Stats.median(e.closedDays);
+      e.value = m == null ? null : BigDecimal.valueOf(m);
+    } else if (e.denominator == null || e.denominator.signum() == 0 || e.numerator == null) {
+      e.value = null;
+    } else {
+      e.value = e.numerator.divide(e.denominator, 20, RoundingMode.HALF_EVEN);
+    }
+  }
+
+  /** Section 4.6: a base or an "also" count of 1–4 nulls value, numerator, denominator and base. */
+  private static void suppress(Entry e) {
+    boolean small = SmallCells.isSmall(e.base);
+    for (Long a : e.also) {
+      small |= SmallCells.isSmall(a);
+    }
+    if (small) {
+      e.nulled = (e.value != null ? 1 : 0) + (e.numerator != null ? 1 : 0) + (e.denominator != null ? 1 : 0)
+          + (e.base != null ? 1 : 0);
+      e.value = null;
+      e.numerator = null;
+      e.denominator = null;
+      e.base = null;
+      e.suppressed = true;
+    }
+  }
+
+  private static Entry area(Kpi kpi, String type, String code, String name, List<Entry> candidates) {
+    Entry a = new Entry();
+    a.kpi = kpi;
+    a.areaType = type;
+    a.areaCode = code;
+    a.areaName = name;
+    boolean ratio = kpi != Kpi.MEDIAN_CASH_GAP_DAYS;
+    List<Entry> members = new ArrayList<>();
+    for (Entry e : candidates) {
+      if (!e.suppressed && (!ratio || e.denominator != null)) {
+        members.add(e);
+      }
+    }
+    a.members = members.size();
+    long base = 0;
+    List<Long> also = new ArrayList<>();
+    BigDecimal num = BigDecimal.ZERO;
+    BigDecimal den = BigDecimal.ZERO;
+    for (Entry e : members) {
+      base += e.base;
+      for (int i = 0; i < e.also.size(); i++) {
+        long v = e.also.get(i) == null ? 0 : e.also.get(i);
+        if (also.size() <= i) {
+          also.add(v);
+        } else {
+          also.set(i, also.get(i) + v);
+        }
+      }
+      if (ratio) {
+        num = num.add(e.numerator);
+        den = den.add(e.denominator);
+      } else {
+        a.closedDays.addAll(e.closedDays);
+      }
+    }
+    a.base = base;
+    a.also = also;
+    if (ratio) {
+      a.numerator = num;
+      a.denominator = den;
+      a.value = members.isEmpty() || den.signum() == 0 ? null : num.divide(den, 20, RoundingMode.HALF_EVEN);
+    } else {
+      Double m = Stats.median(a.closedDays);
+      a.value = m == null ? null : BigDecimal.valueOf(m);
+    }
+    suppress(a);
+    return a;
+  }
+
+  private static Double median(List<BigDecimal> sorted) {
+    int n = sorted.size();
+    if (n == 0) {
+      return null;
+    }
+    if (n % 2 == 1) {
+      return sorted.get(n / 2).doubleValue();
+    }
+    return sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2)).doubleValue();
+  }
+}

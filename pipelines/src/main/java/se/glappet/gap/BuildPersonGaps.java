@@ -1,0 +1,50 @@
+package se.glappet.gap;
+
+import java.util.Optional;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import se.glappet.pipeline.MonthRange;
+import se.glappet.records.AllowancePeriod;
+
+/**
+ * Contract section 3.1: groups each person's allowance rows and keeps the persons in the gap, with
+ * their windows as known at {@code obs_end}. Allowance rows are few, so this is cheap.
+ */
+public final class BuildPersonGaps extends PTransform<PCollection<AllowancePeriod>, PCollection<PersonGap>> {
+  private static final long serialVersionUID = 1L;
+  private final PCollectionView<MonthRange> range;
+
+  public BuildPersonGaps(PCollectionView<MonthRange> range) {
+    this.range = range;
+  }
+
+  @Override
+  public PCollection<PersonGap> expand(PCollection<AllowancePeriod> rows) {
+    PCollectionView<MonthRange> rangeView = range;
+    return rows
+        .apply("KeyByPerson", WithKeys.of((AllowancePeriod a) -> a.personId).withKeyType(TypeDescriptors.strings()))
+        .apply("GroupPerson", GroupByKey.create())
+        .apply("GapOfPerson", ParDo.of(new DoFn<KV<String, Iterable<AllowancePeriod>>, PersonGap>() {
+          private static final long serialVersionUID = 1L;
+
+          @ProcessElement
+          public void process(ProcessContext c) {
+            MonthRange r = c.sideInput(rangeView);
+            if (r.isEmpty()) {
+              return;
+            }
+            Optional<PersonGap> g = PersonGap.of(c.element().getKey(), c.element().getValue(), r.obsEnd());
+            g.ifPresent(c::output);
+          }
+        }).withSideInputs(rangeView))
+        .setCoder(SerializableCoder.of(PersonGap.class));
+  }
+}
