@@ -22,6 +22,7 @@ final class Runners {
         f.setParallelism(cores);
       }
       f.setObjectReuse(true);
+      f.setFasterCopy(true);
     }
   }
 }
