@@ -38,6 +38,7 @@ import se.glappet.publish.OutputTable;
 import se.glappet.publish.ParquetFiles;
 import se.glappet.publish.QualityReport;
 import se.glappet.publish.RejectsFile;
+import se.glappet.publish.RimExport;
 import se.glappet.publish.RunStats;
 import se.glappet.publish.WriteMonthFiles;
 import se.glappet.reference.Municipalities;
@@ -244,6 +245,10 @@ public final class BatchCommand {
               + "the files, and run again.");
         }
         List<String> published = publish(out, spec, stats);
+        List<String[]> checksums = new ArrayList<>();
+        stats.files.values().forEach(f -> checksums.add(new String[] {f.file, f.sha256}));
+        published.addAll(RimExport.write(out, runId, stats.range.from, stats.range.to,
+            stats.range.obsEnd().toString(), stats.range.months(), checksums));
         writeQuality(out, "PUBLISHED", null, stats, examples, published, spec);
         writeManifest(out, stats, published);
         renderDashboard(out);
@@ -356,7 +361,9 @@ public final class BatchCommand {
       for (String rel : published) {
         ObjectNode n = outputs.addObject();
         n.put("path", rel);
-        n.put("rows", stats.rowsWritten.getOrDefault(rel, 0L));
+        if (rel.endsWith(".parquet")) {
+          n.put("rows", stats.rowsWritten.getOrDefault(rel, 0L));
+        }
         n.put("sha256", OutputFolder.sha256(cfg.output.resolve(rel)));
       }
       ObjectNode ds = m.putObject("datasets");

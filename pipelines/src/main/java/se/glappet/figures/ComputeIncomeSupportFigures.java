@@ -3,7 +3,6 @@ package se.glappet.figures;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -45,7 +44,7 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Pa
   public PCollectionTuple expand(PCollection<Payment> payments) {
     PCollectionView<MonthRange> rangeView = range;
     KvCoder<String, IncomeSupportTotals> coder =
-        KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(IncomeSupportTotals.class));
+        KvCoder.of(StringUtf8Coder.of(), IncomeSupportTotals.TotalsCoder.of());
     PCollectionTuple parts = payments.apply("KeyByHouseholdMonth",
         ParDo.of(new DoFn<Payment, KV<String, IncomeSupportTotals>>() {
           private static final long serialVersionUID = 1L;

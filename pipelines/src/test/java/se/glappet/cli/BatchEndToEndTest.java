@@ -293,7 +293,7 @@ class BatchEndToEndTest {
       assertEquals(64, o.get("sha256").asText().length());
       outputs++;
     }
-    assertEquals(10, outputs);
+    assertEquals(12, outputs); // 5 datasets × 2 months + the RIM export and its README
 
     String runId = m.get("run_id").asText();
     List<Map<String, Object>> rejected = Duck.query("SELECT * FROM read_parquet('"
@@ -311,6 +311,44 @@ class BatchEndToEndTest {
     String report = Files.readString(out.resolve("quality").resolve(runId).resolve("report.txt"));
     assertTrue(report.contains("kommentar"), "unknown columns are listed in the report");
     assertTrue(report.contains("Windows-1252"), report);
+  }
+
+  @Test
+  void rimExportMatchesTheParquet() throws Exception {
+    Path csv = out.resolve("export/rim_2011-01_2011-02.csv");
+    byte[] bytes = Files.readAllBytes(csv);
+    assertEquals(0xEF, bytes[0] & 0xFF, "UTF-8 byte-order mark for Excel");
+    List<org.apache.commons.csv.CSVRecord> records;
+    try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()
+        .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(
+            new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1)))) {
+      records = parser.getRecords();
+    }
+    List<Map<String, Object>> parquet = Duck.query("SELECT * FROM read_parquet('" + out.resolve("national_comparison")
+        + "/*.parquet') ORDER BY period, area_type, area_code, kpi");
+    assertEquals(parquet.size(), records.size());
+    for (int i = 0; i < records.size(); i++) {
+      org.apache.commons.csv.CSVRecord c = records.get(i);
+      Map<String, Object> p = parquet.get(i);
+      assertEquals(p.get("period"), c.get("Period"));
+      assertEquals(p.get("area_code"), c.get("Områdeskod"));
+      assertEquals(p.get("kpi"), c.get("Nyckeltalskod"));
+      boolean suppressed = (Boolean) p.get("suppressed");
+      assertEquals(suppressed ? "Ja" : "Nej", c.get("Skyddad"));
+      for (String[] col : new String[][] {{"value", "Värde"}, {"numerator", "Täljare"}, {"denominator", "Nämnare"}}) {
+        Object v = p.get(col[0]);
+        String cell = c.get(col[1]);
+        if (v == null) {
+          assertEquals(suppressed ? ".." : "", cell, col[0]);
+        } else {
+          assertEquals((Double) v, Double.parseDouble(cell.replace(',', '.')), 0.0, col[0]);
+        }
+      }
+      Object base = p.get("base");
+      assertEquals(base == null ? (suppressed ? ".." : "") : base.toString(), c.get("Bas"));
+    }
+    String readme = Files.readString(out.resolve("export/README.txt"));
+    assertTrue(readme.contains("Sekretess") && readme.contains("income-support/0127_2011.csv"), readme);
   }
 
   static List<Path> allFiles(Path dir) throws Exception {

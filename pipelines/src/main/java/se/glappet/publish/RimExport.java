@@ -1,0 +1,169 @@
+package se.glappet.publish;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+
+/**
+ * The RIM group's export: {@code OUT/export/rim_<from>_<to>.csv}, the published national
+ * comparison of the run's months in a form Swedish Excel opens by double-click (UTF-8 with BOM,
+ * {@code ;}, decimal comma, Swedish headers and labels, {@code ..} for suppressed values), plus a
+ * {@code README.txt} in Swedish.
+ */
+public final class RimExport {
+  static final String[] HEADER = {"Period", "Områdestyp", "Områdeskod", "Område", "Nyckeltalskod", "Nyckeltal",
+      "Värde", "Täljare", "Nämnare", "Bas", "Antal kommuner", "Rang", "Antal rangordnade", "Riksmedian",
+      "Skyddad"};
+
+  static final Map<String, String> AREA_TYPES = Map.of("MUNICIPALITY", "Kommun", "COUNTY", "Län",
+      "REGION", "Region", "NATION", "Riket");
+
+  /** Swedish labels of the comparison KPIs. */
+  public static final Map<String, String> KPI_LABELS = Map.of(
+      "INCOME_SUPPORT_PER_INHABITANT", "Försörjningsstöd per invånare (kr)",
+      "HOUSEHOLDS_PER_1000_INHABITANTS", "Hushåll med försörjningsstöd per 1 000 invånare",
+      "GAP_SUPPORT_PER_NEWCOMER", "Försörjningsstöd i glappet per mottagen nyanländ (kr)",
+      "RECOVERABLE_SHARE", "Andel av stödet i glappet som kan återsökas",
+      "MEDIAN_CASH_GAP_DAYS", "Mediantid i glappet till första utbetalning (dagar)");
+
+  private RimExport() {}
+
+  /** File name of the export for a month range. */
+  public static String fileName(YearMonth from, YearMonth to) {
+    return "rim_" + from + "_" + to + ".csv";
+  }
+
+  /** The export's text for the published comparison files of the given months. */
+  public static String csv(Path outDir, List<YearMonth> months) throws IOException {
+    List<GenericRecord> rows = new ArrayList<>();
+    for (YearMonth m : months) {
+      Path f = outDir.resolve(OutputTable.NATIONAL_COMPARISON.datasetName).resolve(m + ".parquet");
+      try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(f)).build()) {
+        GenericRecord g;
+        while ((g = r.read()) != null) {
+          rows.add(g);
+        }
+      }
+    }
+    rows.sort(Comparator.comparing((GenericRecord g) -> g.get("period").toString())
+        .thenComparing(g -> g.get("area_type").toString())
+        .thenComparing(g -> g.get("area_code").toString())
+        .thenComparing(g -> g.get("kpi").toString()));
+    StringBuilder sb = new StringBuilder("\uFEFF");
+    sb.append(String.join(";", HEADER)).append("\r\n");
+    for (GenericRecord g : rows) {
+      boolean suppressed = (Boolean) g.get("suppressed");
+      String kpi = g.get("kpi").toString();
+      List<String> cells = new ArrayList<>();
+      cells.add(g.get("period").toString());
+      cells.add(AREA_TYPES.getOrDefault(g.get("area_type").toString(), g.get("area_type").toString()));
+      cells.add(g.get("area_code").toString());
+      cells.add(g.get("area_name").toString());
+      cells.add(kpi);
+      cells.add(KPI_LABELS.getOrDefault(kpi, kpi));
+      for (String c : new String[] {"value", "numerator", "denominator", "base"}) {
+        cells.add(cell(g.get(c), suppressed));
+      }
+      for (String c : new String[] {"members", "rank", "n_ranked", "national_median"}) {
+        cells.add(cell(g.get(c), false));
+      }
+      cells.add(suppressed ? "Ja" : "Nej");
+      StringBuilder line = new StringBuilder();
+      for (String c : cells) {
+        if (line.length() > 0) {
+          line.append(';');
+        }
+        line.append(quote(c));
+      }
+      sb.append(line).append("\r\n");
+    }
+    return sb.toString();
+  }
+
+  /** A number with decimal comma and no grouping; {@code ..} for a suppressed null; empty for null. */
+  static String cell(Object v, boolean suppressed) {
+    if (v == null) {
+      return suppressed ? ".." : "";
+    }
+    if (v instanceof Double) {
+      BigDecimal b = BigDecimal.valueOf((Double) v).stripTrailingZeros();
+      return (b.scale() < 0 ? b.setScale(0) : b).toPlainString().replace('.', ',');
+    }
+    return v.toString();
+  }
+
+  static String quote(String s) {
+    if (s.contains(";") || s.contains("\"") || s.contains("\n")) {
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+
+  /** The Swedish README beside the export. */
+  public static String readme(String runId, YearMonth from, YearMonth to, String obsEnd,
+      List<String[]> inputChecksums) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Glappet – nationell jämförelse för RIM-gruppen\r\n");
+    sb.append("===============================================\r\n\r\n");
+    sb.append("Fil: ").append(fileName(from, to)).append("\r\n");
+    sb.append("Period: ").append(from).append(" – ").append(to).append(" (uppgifter kända t.o.m. dagen före ")
+        .append(obsEnd).append(")\r\n");
+    sb.append("Körning: ").append(runId).append("\r\n\r\n");
+    sb.append("Filen öppnas med dubbelklick i svensk Excel: UTF-8 med BOM, semikolon som avgränsare och\r\n");
+    sb.append("decimalkomma. En rad per period, område och nyckeltal, sorterad på period, områdestyp,\r\n");
+    sb.append("områdeskod och nyckeltal.\r\n\r\n");
+    sb.append("Kolumner\r\n--------\r\n");
+    sb.append("Period             månad (ÅÅÅÅ-MM)\r\n");
+    sb.append("Områdestyp         Kommun, Län, Region (Södertörn) eller Riket\r\n");
+    sb.append("Områdeskod         kommunkod, länskod, SODERTORN eller SE\r\n");
+    sb.append("Område             namn\r\n");
+    sb.append("Nyckeltalskod      nyckeltalets kod; Nyckeltal: dess namn\r\n");
+    sb.append("Värde              Täljare / Nämnare (för mediantiden: medianen av dagarna)\r\n");
+    sb.append("Täljare, Nämnare   se nyckeltalen nedan\r\n");
+    sb.append("Bas                antal personer eller hushåll som värdet vilar på\r\n");
+    sb.append("Antal kommuner     för län, region och riket: hur många publicerade kommunrader som ingår\r\n");
+    sb.append("Rang               kommunens plats bland kommunerna med publicerat värde, 1 = lägst\r\n");
+    sb.append("Antal rangordnade  hur många kommuner som rangordnades\r\n");
+    sb.append("Riksmedian         medianen av de rangordnade kommunernas värden\r\n");
+    sb.append("Skyddad            Ja när värden har undertryckts\r\n\r\n");
+    sb.append("Nyckeltal\r\n---------\r\n");
+    sb.append("Försörjningsstöd per invånare: utbetalt försörjningsstöd / folkmängd (bas: hushåll)\r\n");
+    sb.append("Hushåll per 1 000 invånare: 1 000 × hushåll med försörjningsstöd / folkmängd (bas: hushåll)\r\n");
+    sb.append("Stöd i glappet per mottagen nyanländ: försörjningsstöd i glappet / mottagna enligt KIS\r\n");
+    sb.append("  (bas: personer med stöd i glappet; även antal mottagna prövas)\r\n");
+    sb.append("Andel som kan återsökas: återsökningsbart belopp / stöd i glappet (bas: personer med\r\n");
+    sb.append("  återsökningsbart belopp; även personer med stöd i glappet prövas)\r\n");
+    sb.append("Mediantid i glappet: median av antal dagar från sista LMA-dagen till första\r\n");
+    sb.append("  utbetalningen av etableringsersättning, för glapp som stängdes under månaden (bas: antal)\r\n\r\n");
+    sb.append("Sekretess\r\n---------\r\n");
+    sb.append("Ett värde som vilar på 1–4 personer eller hushåll visas inte: Värde, Täljare, Nämnare och Bas\r\n");
+    sb.append("blir \"..\" och Skyddad = Ja. Noll visas. Län, Södertörn och riket summerar bara kommunrader\r\n");
+    sb.append("som själva är publicerade, så att inget undertryckt värde kan räknas fram genom subtraktion.\r\n");
+    sb.append("En tom cell betyder att värdet saknas (t.ex. ingen folkmängd eller nämnare 0).\r\n\r\n");
+    sb.append("Källa\r\n-----\r\n");
+    sb.append("Indatafiler (sökväg, SHA-256):\r\n");
+    for (String[] f : inputChecksums) {
+      sb.append("  ").append(f[0]).append("  ").append(f[1]).append("\r\n");
+    }
+    return sb.toString();
+  }
+
+  /** Writes both files atomically into {@code OUT/export/}. */
+  public static List<String> write(OutputFolder out, String runId, YearMonth from, YearMonth to, String obsEnd,
+      List<YearMonth> months, List<String[]> inputChecksums) throws IOException {
+    String csvName = "export/" + fileName(from, to);
+    out.writeAtomically(csvName, csv(out.root(), months));
+    out.writeAtomically("export/README.txt", readme(runId, from, to, obsEnd, inputChecksums));
+    Files.createDirectories(out.root().resolve("export"));
+    return List.of(csvName, "export/README.txt");
+  }
+}
