@@ -545,6 +545,12 @@ class RowParserTest {
   }
 
   @Test
+  void unknownColumnsDoNotTakePartInIdentity() {
+    RowParser parser = RowParser.forHeader(Dataset.POPULATION, POP_HEADER + ";source", MUNICIPALITIES);
+    assertEquals(parser.parse(POP_ROW + ";SCB 2024").canonical, parser.parse(POP_ROW + ";manual").canonical);
+  }
+
+  @Test
   void paymentIdIsCaseSensitiveInTheKey() {
     assertNotEquals(payment("payment_id", "abc-1").key, payment("payment_id", "ABC-1").key);
   }
