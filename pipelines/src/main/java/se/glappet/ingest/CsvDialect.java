@@ -44,7 +44,8 @@ public final class CsvDialect {
 
   /**
    * Splits one line into raw (untrimmed, unquoted) fields, or returns null when it cannot be split:
-   * an unclosed quote, or text after a closing quote before the next separator.
+   * an unclosed quote, text after a closing quote before the next separator, or a quote inside an
+   * unquoted field. So both halves of a quoted value broken by a line break fail (contract 2.1).
    */
   public static List<String> split(String line, char sep) {
     List<String> fields = new ArrayList<>();
@@ -91,11 +92,16 @@ public final class CsvDialect {
         i = k + 1;
       } else {
         int k = line.indexOf(sep, i);
+        String field = k < 0 ? line.substring(i) : line.substring(i, k);
+        if (field.indexOf('"') >= 0) {
+          // A quote outside a quoted field: the line's quotes do not balance (e.g. the second half
+          // of a quoted value broken by a line break), so it cannot be split.
+          return null;
+        }
+        fields.add(field);
         if (k < 0) {
-          fields.add(line.substring(i));
           return fields;
         }
-        fields.add(line.substring(i, k));
         i = k + 1;
       }
     }
