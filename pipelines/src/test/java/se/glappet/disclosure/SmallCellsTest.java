@@ -39,7 +39,7 @@ class SmallCellsTest {
         throw new IllegalArgumentException(name);
       }
       Object v = nameValuePairs[i + 1];
-      if (v instanceof Integer) {
+      if (v instanceof Integer && schema.getField(name).getType().getTypeName() == Schema.TypeName.INT64) {
         v = ((Integer) v).longValue();
       } else if (v instanceof String && schema.getField(name).getType().getTypeName() == Schema.TypeName.DECIMAL) {
         v = new BigDecimal((String) v);
