@@ -11,6 +11,7 @@ public final class Glappet {
       "  batch       run the monthly batch on an input folder and publish the figures",
       "  generate    write a synthetic input folder (deterministic for a seed)",
       "  dashboard   rebuild OUT/dashboard/index.html from the published files",
+      "  pseudonymise  replace identity numbers in a CSV file by keyed pseudonyms (in the municipality)",
       "",
       "Run 'glappet <command> --help' for a command's options.");
 
@@ -33,6 +34,8 @@ public final class Glappet {
         return se.glappet.generate.GenerateCommand.run(rest);
       case "dashboard":
         return DashboardCommand.run(rest);
+      case "pseudonymise":
+        return PseudonymiseCommand.run(rest);
       default:
         System.err.println("glappet: unknown command '" + args[0] + "'\n\n" + HELP);
         return 2;
