@@ -33,6 +33,7 @@ import se.glappet.ingest.RejectedRow;
 import se.glappet.pipeline.BatchSpec;
 import se.glappet.pipeline.GlappetPipeline;
 import se.glappet.pipeline.MonthRange;
+import se.glappet.publish.AnomalyFlags;
 import se.glappet.publish.OutputFolder;
 import se.glappet.publish.OutputTable;
 import se.glappet.publish.ParquetFiles;
@@ -173,6 +174,7 @@ public final class BatchCommand {
     final String runId;
     final Instant started = Instant.now();
     final Map<String, String> shownArgs = new LinkedHashMap<>();
+    List<AnomalyFlags.Flag> anomalies = List.of();
 
     Run(Config cfg, Args args) {
       this.cfg = cfg;
@@ -249,6 +251,12 @@ public final class BatchCommand {
         stats.files.values().forEach(f -> checksums.add(new String[] {f.file, f.sha256}));
         published.addAll(RimExport.write(out, runId, stats.range.from, stats.range.to,
             stats.range.obsEnd().toString(), stats.range.months(), checksums));
+        anomalies = AnomalyFlags.judge(AnomalyFlags.readHistory(out.root()), stats.range.months());
+        for (AnomalyFlags.Flag f : anomalies) {
+          if (!f.coldStart()) {
+            say("  anomaly: " + f);
+          }
+        }
         writeQuality(out, "PUBLISHED", null, stats, examples, published, spec);
         writeManifest(out, stats, published);
         renderDashboard(out);
@@ -326,7 +334,7 @@ public final class BatchCommand {
         RejectsFile.write(dir.resolve("rejected.parquet"), new ArrayList<>());
       }
       Files.writeString(dir.resolve("report.txt"), QualityReport.render(runId, status, detail, shownArgs, stats,
-          cfg.maxRejectRate, examples, published));
+          cfg.maxRejectRate, examples, published) + QualityReport.anomalies(anomalies));
     }
 
     void writeManifest(OutputFolder out, RunStats stats, List<String> published) throws IOException {
@@ -386,6 +394,21 @@ public final class BatchCommand {
         total += n;
       }
       sup.put("total", total);
+      ArrayNode an = m.putArray("anomalies");
+      ArrayNode cold = m.putArray("anomaly_cold_start");
+      for (AnomalyFlags.Flag f : anomalies) {
+        if (f.coldStart()) {
+          cold.add(f.municipality + " " + f.period);
+        } else {
+          ObjectNode n = an.addObject();
+          n.put("municipality_code", f.municipality);
+          n.put("period", f.period.toString());
+          n.put("measure", f.measure);
+          n.put("value", f.value);
+          n.put("baseline_median", f.baseline);
+          n.put("description", f.toString());
+        }
+      }
       m.put("quality_report", "quality/" + runId + "/report.txt");
       String text = json.writeValueAsString(m) + "\n";
       Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("manifest.json"), text);

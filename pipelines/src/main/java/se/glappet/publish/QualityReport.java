@@ -80,6 +80,31 @@ public final class QualityReport {
     return sb.toString();
   }
 
+  /** The anomaly section: flags, then the cold starts in one line per municipality. */
+  public static String anomalies(List<AnomalyFlags.Flag> flags) {
+    StringBuilder sb = new StringBuilder("\nAnomaly flags (payments or amount below half or above twice the median of up to "
+        + AnomalyFlags.MAX_HISTORY + " previous published months)\n");
+    Map<String, List<String>> cold = new java.util.TreeMap<>();
+    int n = 0;
+    for (AnomalyFlags.Flag f : flags) {
+      if (f.coldStart()) {
+        cold.computeIfAbsent(f.municipality, k -> new java.util.ArrayList<>()).add(f.period.toString());
+      } else {
+        sb.append("  ").append(f).append('\n');
+        n++;
+      }
+    }
+    if (n == 0) {
+      sb.append("  none\n");
+    }
+    if (!cold.isEmpty()) {
+      sb.append("  cold start (fewer than ").append(AnomalyFlags.MIN_HISTORY)
+          .append(" months of history, not judged):\n");
+      cold.forEach((m, months) -> sb.append("    ").append(m).append(": ").append(String.join(", ", months)).append('\n'));
+    }
+    return sb.toString();
+  }
+
   static String pct(double x) {
     return String.format("%.1f%%", x * 100);
   }

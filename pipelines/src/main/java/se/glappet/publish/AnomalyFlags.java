@@ -1,0 +1,135 @@
+package se.glappet.publish;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+
+/**
+ * Flags a municipality-month whose number of payments or amount differs sharply from the
+ * municipality's published history: below half or above twice the median of up to the six
+ * previous months that have figures. A missing file typically shows as payments dropping by more
+ * than half. With fewer than {@value #MIN_HISTORY} months of history the month is a "cold start"
+ * and is not judged.
+ */
+public final class AnomalyFlags {
+  public static final int MIN_HISTORY = 4;
+  public static final int MAX_HISTORY = 6;
+  public static final double LOW = 0.5;
+  public static final double HIGH = 2.0;
+
+  /** One flag, or one cold start (measure {@code null}). */
+  public static final class Flag {
+    public final String municipality;
+    public final YearMonth period;
+    /** {@code payments} or {@code amount_sek}; null for a cold start. */
+    public final String measure;
+    public final double value;
+    public final double baseline;
+
+    Flag(String municipality, YearMonth period, String measure, double value, double baseline) {
+      this.municipality = municipality;
+      this.period = period;
+      this.measure = measure;
+      this.value = value;
+      this.baseline = baseline;
+    }
+
+    public boolean coldStart() {
+      return measure == null;
+    }
+
+    @Override
+    public String toString() {
+      if (coldStart()) {
+        return municipality + " " + period + ": cold start (fewer than " + MIN_HISTORY + " months of history)";
+      }
+      return String.format(java.util.Locale.ROOT, "%s %s: %s %.2f against a median of %.2f over the previous "
+          + "months (%+.0f%%)%s", municipality, period, measure, value, baseline, 100 * (value / baseline - 1),
+          value < LOW * baseline ? " — a missing or partial file?" : "");
+    }
+  }
+
+  private AnomalyFlags() {}
+
+  /**
+   * Judges each municipality's months in {@code months}. {@code history}: municipality → month →
+   * {payments, amount}; months whose figures were suppressed are absent.
+   */
+  public static List<Flag> judge(Map<String, TreeMap<YearMonth, double[]>> history, Collection<YearMonth> months) {
+    List<Flag> flags = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<YearMonth, double[]>> m : history.entrySet()) {
+      TreeMap<YearMonth, double[]> series = m.getValue();
+      for (YearMonth t : months) {
+        double[] now = series.get(t);
+        if (now == null) {
+          continue;
+        }
+        List<double[]> before = new ArrayList<>(series.headMap(t, false).descendingMap().values());
+        if (before.size() < MIN_HISTORY) {
+          flags.add(new Flag(m.getKey(), t, null, 0, 0));
+          continue;
+        }
+        before = before.subList(0, Math.min(MAX_HISTORY, before.size()));
+        String[] names = {"payments", "amount_sek"};
+        for (int i = 0; i < 2; i++) {
+          List<Double> values = new ArrayList<>();
+          for (double[] b : before) {
+            values.add(b[i]);
+          }
+          values.sort(null);
+          int n = values.size();
+          double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+          if (median > 0 && (now[i] < LOW * median || now[i] > HIGH * median)) {
+            flags.add(new Flag(m.getKey(), t, names[i], now[i], median));
+          }
+        }
+      }
+    }
+    return flags;
+  }
+
+  private static double decimal(Object avroBytes) {
+    java.nio.ByteBuffer bb = ((java.nio.ByteBuffer) avroBytes).duplicate();
+    byte[] b = new byte[bb.remaining()];
+    bb.get(b);
+    return new BigDecimal(new java.math.BigInteger(b), 2).doubleValue();
+  }
+
+  /** Reads the published {@code income_support_monthly} history of an output folder. */
+  public static Map<String, TreeMap<YearMonth, double[]>> readHistory(Path outDir) throws IOException {
+    Map<String, TreeMap<YearMonth, double[]>> history = new TreeMap<>();
+    Path dir = outDir.resolve(OutputTable.INCOME_SUPPORT_MONTHLY.datasetName);
+    if (!Files.isDirectory(dir)) {
+      return history;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.parquet")) {
+      for (Path f : ds) {
+        try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(f)).build()) {
+          GenericRecord g;
+          while ((g = r.read()) != null) {
+            Object payments = g.get("payments");
+            Object amount = g.get("amount_sek");
+            if (payments == null || amount == null) {
+              continue;
+            }
+            double sek = amount instanceof BigDecimal ? ((BigDecimal) amount).doubleValue() : decimal(amount);
+            history.computeIfAbsent(g.get("municipality_code").toString(), k -> new TreeMap<>())
+                .put(YearMonth.parse(g.get("period").toString()), new double[] {(Long) payments, sek});
+          }
+        }
+      }
+    }
+    return history;
+  }
+}
