@@ -16,10 +16,24 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /** Writes rows of one output table to one Parquet file, sorted by key. */
 public final class ParquetFiles {
+  /**
+   * Test hook: a path fragment; writing a file whose path contains it fails as a full disk would.
+   * Used by the failure-mode tests (the DirectRunner runs in the test's JVM).
+   */
+  public static final String FAULT_PROPERTY = "glappet.test.failWritesContaining";
+
   private ParquetFiles() {}
+
+  static void injectedFault(Path path) throws IOException {
+    String fragment = System.getProperty(FAULT_PROPERTY);
+    if (fragment != null && !fragment.isEmpty() && path.toString().contains(fragment)) {
+      throw new IOException("No space left on device (injected fault writing " + path.getFileName() + ")");
+    }
+  }
 
   /** Writes {@code rows} (in the given order) to {@code path}, replacing it; returns the row count. */
   public static long write(Path path, OutputTable table, List<Row> rows) throws IOException {
+    injectedFault(path);
     Files.createDirectories(path.getParent());
     Schema schema = table.avroSchema();
     GenericData model = new GenericData();
