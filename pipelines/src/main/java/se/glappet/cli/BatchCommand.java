@@ -102,6 +102,7 @@ public final class BatchCommand {
     Municipalities municipalities;
     boolean quiet;
     List<String> beamArgs;
+    PipelineOptions options;
 
     static Config of(Args a) throws UsageException {
       Config c = new Config();
@@ -149,6 +150,13 @@ public final class BatchCommand {
       }
       c.quiet = a.has("quiet");
       c.beamArgs = a.passThrough();
+      List<String> beamArgs = new ArrayList<>(c.beamArgs);
+      beamArgs.add("--runner=" + c.runner);
+      try {
+        c.options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0])).create();
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("bad option: " + e.getMessage().split("\n")[0]);
+      }
       return c;
     }
 
@@ -175,6 +183,7 @@ public final class BatchCommand {
     final Instant started = Instant.now();
     final Map<String, String> shownArgs = new LinkedHashMap<>();
     List<AnomalyFlags.Flag> anomalies = List.of();
+    boolean publishing;
 
     Run(Config cfg, Args args) {
       this.cfg = cfg;
@@ -246,21 +255,36 @@ public final class BatchCommand {
               + ": " + String.join("; ", gate) + ". Nothing was published. Read the quality report, fix or resend "
               + "the files, and run again.");
         }
-        List<String> published = publish(out, spec, stats);
+        // Prepare everything in staging; until the first rename nothing is published.
+        List<String> staged = completeStaging(out, stats);
         List<String[]> checksums = new ArrayList<>();
         stats.files.values().forEach(f -> checksums.add(new String[] {f.file, f.sha256}));
-        published.addAll(RimExport.write(out, runId, stats.range.from, stats.range.to,
+        staged.addAll(RimExport.stage(out.staging(), runId, stats.range.from, stats.range.to,
             stats.range.obsEnd().toString(), stats.range.months(), checksums));
-        anomalies = AnomalyFlags.judge(AnomalyFlags.readHistory(out.root()), stats.range.months());
+        anomalies = AnomalyFlags.judge(AnomalyFlags.readHistory(out.root(), out.staging()), stats.range.months());
         for (AnomalyFlags.Flag f : anomalies) {
           if (!f.coldStart()) {
             say("  anomaly: " + f);
           }
         }
-        writeQuality(out, "PUBLISHED", null, stats, examples, published, spec);
-        writeManifest(out, stats, published);
-        renderDashboard(out);
-        say("Published " + published.size() + " files for " + stats.range.from + " to " + stats.range.to + " in "
+        String manifest = manifest(out, stats, staged);
+        say("  publishing " + staged.size() + " files");
+        publishing = true;
+        for (String rel : staged) {
+          out.publish(out.staging().resolve(rel), rel);
+        }
+        out.writeAtomically("manifest.json", manifest);
+        publishing = false;
+        Files.createDirectories(cfg.output.resolve("quality").resolve(runId));
+        Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("manifest.json"), manifest);
+        writeQuality(out, "PUBLISHED", null, stats, examples, staged, spec);
+        try {
+          renderDashboard(out);
+        } catch (Exception e) {
+          System.err.println("glappet batch: warning: the figures are published but the dashboard could not be "
+              + "built (" + e.getMessage() + "); run 'glappet dashboard --output " + cfg.output + "' to retry.");
+        }
+        say("Published " + staged.size() + " files for " + stats.range.from + " to " + stats.range.to + " in "
             + cfg.output + " (manifest.json; quality report quality/" + runId + "/report.txt)");
         return 0;
       } catch (Exception e) {
@@ -270,14 +294,14 @@ public final class BatchCommand {
         }
         String msg = se.glappet.privacy.IdentityNumbers.mask(String.valueOf(root.getMessage()));
         return fail(out, stats, examples, 1, "the batch failed: " + root.getClass().getSimpleName() + ": " + msg
-            + ". Nothing was published; earlier outputs are untouched.");
+            + (publishing ? ". Publishing was interrupted: some month files may already be replaced; run the same "
+                + "command again to complete it."
+                : ". Nothing was published; earlier outputs are untouched."));
       }
     }
 
     void runGraph(BatchSpec spec) {
-      List<String> beamArgs = new ArrayList<>(cfg.beamArgs);
-      beamArgs.add("--runner=" + cfg.runner);
-      PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0])).create();
+      PipelineOptions options = cfg.options;
       Runners.tune(options);
       Pipeline p = Pipeline.create(options);
       GlappetPipeline.build(p, spec);
@@ -299,28 +323,22 @@ public final class BatchCommand {
       return code;
     }
 
-    List<String> publish(OutputFolder out, BatchSpec spec, RunStats stats) throws IOException {
-      Path staging = out.staging();
-      List<YearMonth> months = stats.range.months();
-      // Every dataset gets a file for every month, empty when it has no rows, so that a re-run
-      // replaces stale rows of a month that no longer has any.
+    /**
+     * Gives every dataset a staged file for every month, empty when it has no rows (so that a
+     * re-run replaces stale rows of a month that no longer has any); returns the staged paths.
+     */
+    List<String> completeStaging(OutputFolder out, RunStats stats) throws IOException {
+      List<String> staged = new ArrayList<>();
       for (OutputTable t : OutputTable.values()) {
-        for (YearMonth m : months) {
-          Path f = WriteMonthFiles.monthFile(staging, t, m.toString());
+        for (YearMonth m : stats.range.months()) {
+          Path f = WriteMonthFiles.monthFile(out.staging(), t, m.toString());
           if (!Files.exists(f)) {
             ParquetFiles.write(f, t, List.of());
           }
+          staged.add(t.datasetName + "/" + m + ".parquet");
         }
       }
-      List<String> published = new ArrayList<>();
-      for (OutputTable t : OutputTable.values()) {
-        for (YearMonth m : months) {
-          String rel = t.datasetName + "/" + m + ".parquet";
-          out.publish(WriteMonthFiles.monthFile(staging, t, m.toString()), rel);
-          published.add(rel);
-        }
-      }
-      return published;
+      return staged;
     }
 
     void writeQuality(OutputFolder out, String status, String detail, RunStats stats, List<RejectedRow> examples,
@@ -334,10 +352,10 @@ public final class BatchCommand {
         RejectsFile.write(dir.resolve("rejected.parquet"), new ArrayList<>());
       }
       Files.writeString(dir.resolve("report.txt"), QualityReport.render(runId, status, detail, shownArgs, stats,
-          cfg.maxRejectRate, examples, published) + QualityReport.anomalies(anomalies));
+          cfg.maxRejectRate, examples, published) + (published.isEmpty() ? "" : QualityReport.anomalies(anomalies)));
     }
 
-    void writeManifest(OutputFolder out, RunStats stats, List<String> published) throws IOException {
+    String manifest(OutputFolder out, RunStats stats, List<String> published) throws IOException {
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode m = json.createObjectNode();
       m.put("run_id", runId);
@@ -372,7 +390,7 @@ public final class BatchCommand {
         if (rel.endsWith(".parquet")) {
           n.put("rows", stats.rowsWritten.getOrDefault(rel, 0L));
         }
-        n.put("sha256", OutputFolder.sha256(cfg.output.resolve(rel)));
+        n.put("sha256", OutputFolder.sha256(out.staging().resolve(rel)));
       }
       ObjectNode ds = m.putObject("datasets");
       for (String d : RunStats.datasets()) {
@@ -410,9 +428,7 @@ public final class BatchCommand {
         }
       }
       m.put("quality_report", "quality/" + runId + "/report.txt");
-      String text = json.writeValueAsString(m) + "\n";
-      Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("manifest.json"), text);
-      out.writeAtomically("manifest.json", text);
+      return json.writeValueAsString(m) + "\n";
     }
 
     void renderDashboard(OutputFolder out) throws IOException {

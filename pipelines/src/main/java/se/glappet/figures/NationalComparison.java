@@ -148,7 +148,7 @@ public final class NationalComparison {
         nRanked = (long) ranked.get(e.kpi);
       }
       rows.add(Row.withSchema(OutputTable.NATIONAL_COMPARISON.beamSchema())
-          .addValues(period, e.areaType, e.areaCode, e.kpi.name(), e.areaName,
+          .addValues(period, e.areaType, e.areaCode, e.areaName, e.kpi.name(),
               e.value == null ? null : e.value.doubleValue(),
               e.numerator == null ? null : e.numerator.doubleValue(),
               e.denominator == null ? null : e.denominator.doubleValue(),

@@ -12,6 +12,8 @@ public final class Column implements Serializable {
     MONTH,
     DATE,
     INTEGER,
+    /** Four ASCII digits. */
+    YEAR,
     AMOUNT,
     PSEUDONYM,
     PAYMENT_ID,

@@ -58,7 +58,7 @@ public enum Dataset {
       "population",
       List.of(
           Column.required("municipality_code", MUNICIPALITY),
-          Column.integer("year", true, 1000, 9999),
+          Column.required("year", Column.Type.YEAR),
           Column.integer("population", true, 1, Long.MAX_VALUE)),
       new int[] {0, 1},
       false);

@@ -93,6 +93,14 @@ public final class FieldRules {
     return new BigDecimal(sb.toString());
   }
 
+  /** A year: exactly four ASCII digits. */
+  public static long year(String v) throws BadValueException {
+    if (v.length() != 4 || !INTEGER.matcher(v).matches()) {
+      throw new BadValueException("not a four-digit year");
+    }
+    return Long.parseLong(v);
+  }
+
   /** A date {@code YYYY-MM-DD}, nothing else. */
   public static LocalDate date(String v) throws BadValueException {
     if (!DATE.matcher(v).matches()) {

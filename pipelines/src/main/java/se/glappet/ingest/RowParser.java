@@ -176,6 +176,8 @@ public final class RowParser {
         return FieldRules.date(v);
       case INTEGER:
         return FieldRules.integer(v, col.min, col.max);
+      case YEAR:
+        return FieldRules.year(v);
       case AMOUNT:
         return checkAmount(col, FieldRules.amount(v));
       case PSEUDONYM:

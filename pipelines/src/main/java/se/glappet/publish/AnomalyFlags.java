@@ -106,12 +106,22 @@ public final class AnomalyFlags {
     return new BigDecimal(new java.math.BigInteger(b), 2).doubleValue();
   }
 
-  /** Reads the published {@code income_support_monthly} history of an output folder. */
-  public static Map<String, TreeMap<YearMonth, double[]>> readHistory(Path outDir) throws IOException {
+  /**
+   * Reads the {@code income_support_monthly} history of the given folders, later folders' months
+   * replacing earlier ones (the published folder, then this run's staging).
+   */
+  public static Map<String, TreeMap<YearMonth, double[]>> readHistory(Path... dirs) throws IOException {
     Map<String, TreeMap<YearMonth, double[]>> history = new TreeMap<>();
+    for (Path d : dirs) {
+      readInto(d, history);
+    }
+    return history;
+  }
+
+  private static void readInto(Path outDir, Map<String, TreeMap<YearMonth, double[]>> history) throws IOException {
     Path dir = outDir.resolve(OutputTable.INCOME_SUPPORT_MONTHLY.datasetName);
     if (!Files.isDirectory(dir)) {
-      return history;
+      return;
     }
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.parquet")) {
       for (Path f : ds) {
@@ -130,6 +140,5 @@ public final class AnomalyFlags {
         }
       }
     }
-    return history;
   }
 }

@@ -1,6 +1,5 @@
 package se.glappet.publish;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
@@ -14,7 +13,7 @@ import org.apache.beam.sdk.values.Row;
  * {@link #beamSchema()}.
  */
 public enum OutputTable {
-  GAP_MONTHLY("gap_monthly", 2,
+  GAP_MONTHLY("gap_monthly", List.of("period", "municipality_code"),
       c("period", Kind.TEXT), c("municipality_code", Kind.TEXT),
       c("persons_in_gap", Kind.COUNT), c("persons_in_gap_with_support", Kind.COUNT),
       c("gap_person_days", Kind.DAYS), c("gap_support_persons", Kind.COUNT),
@@ -24,20 +23,21 @@ public enum OutputTable {
       c("recoverable_persons", Kind.COUNT), c("recoverable_sek", Kind.SEK),
       c("newcomers_received", Kind.COUNT), c("gap_support_per_newcomer_sek", Kind.SEK),
       c("suppressed", Kind.FLAG)),
-  GAP_BY_REASON("gap_by_reason", 3,
+  GAP_BY_REASON("gap_by_reason", List.of("period", "municipality_code", "reason_code"),
       c("period", Kind.TEXT), c("municipality_code", Kind.TEXT), c("reason_code", Kind.TEXT),
       c("persons", Kind.COUNT), c("gap_support_sek", Kind.SEK), c("suppressed", Kind.FLAG)),
-  INCOME_SUPPORT_MONTHLY("income_support_monthly", 2,
+  INCOME_SUPPORT_MONTHLY("income_support_monthly", List.of("period", "municipality_code"),
       c("period", Kind.TEXT), c("municipality_code", Kind.TEXT),
       c("households", Kind.COUNT), c("persons", Kind.COUNT), c("payments", Kind.COUNT),
       c("amount_sek", Kind.SEK), c("amount_per_household_sek", Kind.SEK),
       c("gap_reason_amount_sek", Kind.SEK), c("suppressed", Kind.FLAG)),
-  INCOME_SUPPORT_BY_REASON("income_support_by_reason", 3,
+  INCOME_SUPPORT_BY_REASON("income_support_by_reason",
+      List.of("period", "municipality_code", "reason_code"),
       c("period", Kind.TEXT), c("municipality_code", Kind.TEXT), c("reason_code", Kind.TEXT),
       c("households", Kind.COUNT), c("amount_sek", Kind.SEK), c("suppressed", Kind.FLAG)),
-  NATIONAL_COMPARISON("national_comparison", 4,
+  NATIONAL_COMPARISON("national_comparison", List.of("period", "area_type", "area_code", "kpi"),
       c("period", Kind.TEXT), c("area_type", Kind.TEXT), c("area_code", Kind.TEXT),
-      c("kpi", Kind.TEXT), c("area_name", Kind.TEXT),
+      c("area_name", Kind.TEXT), c("kpi", Kind.TEXT),
       c("value", Kind.DOUBLE), c("numerator", Kind.DOUBLE), c("denominator", Kind.DOUBLE),
       c("base", Kind.COUNT), c("members", Kind.COUNT), c("rank", Kind.COUNT),
       c("n_ranked", Kind.COUNT), c("national_median", Kind.DOUBLE), c("suppressed", Kind.FLAG));
@@ -75,22 +75,18 @@ public enum OutputTable {
 
   public final String datasetName;
   public final List<Col> columns;
-  /** The first {@code keyColumns} columns are the key, in sort order. */
-  public final int keyColumns;
+  /** The key columns, in sort order. */
+  public final List<String> key;
 
-  OutputTable(String datasetName, int keyColumns, Col... columns) {
+  OutputTable(String datasetName, List<String> key, Col... columns) {
     this.datasetName = datasetName;
-    this.keyColumns = keyColumns;
+    this.key = key;
     this.columns = List.of(columns);
   }
 
   /** The key columns in sort order (national_comparison: period, area_type, area_code, kpi). */
   public List<String> keyColumnNames() {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < keyColumns; i++) {
-      out.add(columns.get(i).name);
-    }
-    return out;
+    return key;
   }
 
   /** Beam schema: key columns are non-null, every other column except the flag is nullable. */
@@ -121,7 +117,7 @@ public enum OutputTable {
         default:
           throw new IllegalStateException();
       }
-      boolean nullable = i >= keyColumns && col.kind != Kind.FLAG && !col.name.equals("area_name");
+      boolean nullable = !key.contains(col.name) && col.kind != Kind.FLAG && !col.name.equals("area_name");
       b.addField(col.name, nullable ? t.withNullable(true) : t);
     }
     return b.build();
@@ -168,8 +164,7 @@ public enum OutputTable {
   /** Orders rows by the key columns (all text). */
   public Comparator<Row> keyOrder() {
     Comparator<Row> cmp = null;
-    for (int i = 0; i < keyColumns; i++) {
-      final String name = columns.get(i).name;
+    for (String name : key) {
       Comparator<Row> next = Comparator.comparing((Row r) -> r.getString(name));
       cmp = cmp == null ? next : cmp.thenComparing(next);
     }

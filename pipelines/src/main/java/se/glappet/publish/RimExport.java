@@ -43,10 +43,10 @@ public final class RimExport {
   }
 
   /** The export's text for the published comparison files of the given months. */
-  public static String csv(Path outDir, List<YearMonth> months) throws IOException {
+  public static String csv(Path dir, List<YearMonth> months) throws IOException {
     List<GenericRecord> rows = new ArrayList<>();
     for (YearMonth m : months) {
-      Path f = outDir.resolve(OutputTable.NATIONAL_COMPARISON.datasetName).resolve(m + ".parquet");
+      Path f = dir.resolve(OutputTable.NATIONAL_COMPARISON.datasetName).resolve(m + ".parquet");
       try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(f)).build()) {
         GenericRecord g;
         while ((g = r.read()) != null) {
@@ -142,7 +142,7 @@ public final class RimExport {
     sb.append("  (bas: personer med stöd i glappet; även antal mottagna prövas)\r\n");
     sb.append("Andel som kan återsökas: återsökningsbart belopp / stöd i glappet (bas: personer med\r\n");
     sb.append("  återsökningsbart belopp; även personer med stöd i glappet prövas)\r\n");
-    sb.append("Mediantid i glappet: median av antal dagar från sista LMA-dagen till första\r\n");
+    sb.append("Mediantid i glappet: median av antal dagar från första dagen utan LMA till första\r\n");
     sb.append("  utbetalningen av etableringsersättning, för glapp som stängdes under månaden (bas: antal)\r\n\r\n");
     sb.append("Sekretess\r\n---------\r\n");
     sb.append("Ett värde som vilar på 1–4 personer eller hushåll visas inte: Värde, Täljare, Nämnare och Bas\r\n");
@@ -157,13 +157,14 @@ public final class RimExport {
     return sb.toString();
   }
 
-  /** Writes both files atomically into {@code OUT/export/}. */
-  public static List<String> write(OutputFolder out, String runId, YearMonth from, YearMonth to, String obsEnd,
+  /** Writes both files into {@code <staging>/export/}; returns their paths relative to it. */
+  public static List<String> stage(Path staging, String runId, YearMonth from, YearMonth to, String obsEnd,
       List<YearMonth> months, List<String[]> inputChecksums) throws IOException {
     String csvName = "export/" + fileName(from, to);
-    out.writeAtomically(csvName, csv(out.root(), months));
-    out.writeAtomically("export/README.txt", readme(runId, from, to, obsEnd, inputChecksums));
-    Files.createDirectories(out.root().resolve("export"));
-    return List.of(csvName, "export/README.txt");
+    Files.createDirectories(staging.resolve("export"));
+    Files.writeString(staging.resolve(csvName), csv(staging, months), java.nio.charset.StandardCharsets.UTF_8);
+    Files.writeString(staging.resolve("export/README.txt"), readme(runId, from, to, obsEnd, inputChecksums),
+        java.nio.charset.StandardCharsets.UTF_8);
+    return new ArrayList<>(List.of(csvName, "export/README.txt"));
   }
 }

@@ -52,6 +52,8 @@ class BatchCommandTest {
     assertEquals(2, batch("--input", in.toString(), "--output", out, "--from", "2011-13"));
     assertEquals(2, batch("--input", in.toString(), "--output", out, "--from", "2011-03", "--to", "2011-01"));
     assertEquals(2, batch("--input", in.toString(), "--output", out, "--max-reject-rate", "lots"));
+    assertEquals(2, batch("--input", in.toString(), "--output", out, "--too", "2011-02"));
+    assertEquals(2, batch("--input", in.toString(), "--output", out, "--runner", "NoSuchRunner"));
     assertEquals(2, batch("--input", in.toString(), "--output", out, "--reference", tmp.resolve("nothing").toString()));
     Files.delete(in.resolve("kis/kis_2011.csv"));
     Files.delete(in.resolve("kis"));
