@@ -10,7 +10,7 @@ enum Dataset {
       },
       new int[] {1, 0, 2, 3, 4, 5, 6},
       new int[] {0, 1, 2, 3, 5, 4, 6},
-      "kommentar"),
+      "anmärkning"),
   INCOME_SUPPORT(
       "income-support",
       new String[] {
@@ -28,7 +28,7 @@ enum Dataset {
       },
       new int[] {1, 0, 2, 3, 4, 6, 5},
       new int[] {0, 2, 1, 3, 4, 5, 6},
-      "handlaggare"),
+      "handläggare"),
   POPULATION(
       "population",
       new String[] {"municipality_code", "year", "population"},
@@ -41,7 +41,10 @@ enum Dataset {
   final String[] columns;
   private final int[] excelOrder;
   private final int[] windowsOrder;
-  /** Name of the ignored extra column the Windows-1252 dialect carries (index {@code columns.length}). */
+  /**
+   * Name of the ignored extra column the Windows-1252 dialect carries (index {@code columns.length}); a
+   * Swedish letter in it (or in its values) keeps such a file from also being valid UTF-8.
+   */
   final String extraColumn;
 
   Dataset(String folder, String[] columns, int[] excelOrder, int[] windowsOrder, String extraColumn) {

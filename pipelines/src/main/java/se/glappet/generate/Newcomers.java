@@ -216,9 +216,9 @@ final class Newcomers {
       long topUp = (800 + r.nextInt(4_200) + 300L * p.children) * 100 + r.nextInt(100);
       monthly(r, p, Days.firstDay(paidMonth + 1), 3 + r.nextInt(10), topUp, ReasonCode.BELOW_NORM);
     }
-    if (r.nextDouble() < 0.03) {
+    if (r.nextDouble() < 0.05) {
       long reduced = Math.round(p.needOre * (0.3 + 0.4 * r.nextDouble()));
-      monthly(r, p, Days.firstDay(paidMonth + 2 + r.nextInt(4)), 1 + r.nextInt(3), reduced,
+      monthly(r, p, Days.firstDay(paidMonth + 1 + r.nextInt(3)), 1 + r.nextInt(3), reduced,
           ReasonCode.ALLOWANCE_REDUCED);
     }
     if (p.estTo < p.estFrom + 729 && r.nextDouble() < 0.6) {

@@ -115,7 +115,7 @@ class PlainRulesTest {
       Map<String, String> row = c.rows.get(0);
       assertEquals("0181", row.get("municipality_code"));
       assertEquals("12", row.get("newcomers_received"));
-      assertEquals("Södertälje; \"preliminär\", rapport", row.get("kommentar"));
+      assertEquals("Södertälje; \"preliminär\", rapport", row.get("anmärkning"));
       assertEquals(8, c.header.size());
       assertTrue(c.rawRows.get(0).startsWith(d == Dialect.EXCEL_BOM ? "2011-03;0181" : "0181"));
     }
