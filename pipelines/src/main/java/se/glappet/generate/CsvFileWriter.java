@@ -160,10 +160,6 @@ final class CsvFileWriter implements Closeable {
     return dataRows;
   }
 
-  FileStyle style() {
-    return style;
-  }
-
   private void appendHex(StringBuilder sb, String hex) {
     if (!style.upperCaseHex) {
       sb.append(hex);

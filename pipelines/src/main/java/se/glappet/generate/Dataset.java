@@ -70,13 +70,4 @@ enum Dataset {
         return plain;
     }
   }
-
-  int column(String name) {
-    for (int i = 0; i < columns.length; i++) {
-      if (columns[i].equals(name)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException(name);
-  }
 }

@@ -22,7 +22,7 @@ public final class GenerateCommand {
           "                          (its .csv files are then replaced)",
           "  --from YYYY-MM          first month of income-support payments",
           "  --to YYYY-MM            last month; facts after it are not yet known",
-          "  --municipalities SET    sodertorn (the eight Södertörn municipalities, default) or all (290)",
+          "  --municipalities SET    sodertorn (the eight Sodertorn municipalities, default) or all (290)",
           "  --seed N                random seed (default 1)",
           "  --scale X               volume, 1 = roughly real national volume: about 200 000 households",
           "                          on income support a month and 40 000 newcomers a year in Sweden,",
@@ -65,7 +65,7 @@ public final class GenerateCommand {
       double seconds = (System.nanoTime() - start) / 1e9;
       MunicipalityFiles.Counts c = s.counts;
       out.println(
-          "generate: wrote " + options.output + " — " + s.municipalities + " municipalities, "
+          "generate: wrote " + options.output + ": " + s.municipalities + " municipalities, "
               + Days.monthText(options.fromMonth) + ".." + Days.monthText(options.toMonth) + ", seed "
               + options.seed + ", scale " + options.scale + (options.clean ? ", clean" : ", with deliberate dirt"));
       out.println(

@@ -17,7 +17,7 @@ final class MunicipalityWeights {
   static final long SWEDEN_2010 = 9_415_570L;
   private static final long GEOGRAPHY_SEED = 20101201L;
 
-  /** code → {population 2010, newcomer intensity, income-support intensity}; intensity ≤ 0 = drawn. */
+  /** code → {population 2010, newcomer intensity, income-support intensity}. */
   private static final Map<String, double[]> KNOWN = new HashMap<>();
 
   static {
@@ -97,6 +97,7 @@ final class MunicipalityWeights {
     double[] newcomerIntensity = new double[n];
     double[] supportIntensity = new double[n];
     SplittableRandom r = new SplittableRandom(GEOGRAPHY_SEED);
+    boolean[] drawn = new boolean[n];
     double knownTotal = 0;
     double drawnTotal = 0;
     for (int i = 0; i < n; i++) {
@@ -115,7 +116,8 @@ final class MunicipalityWeights {
         newcomerIntensity[i] = k[1];
         supportIntensity[i] = k[2];
       } else {
-        population2010[i] = -spread;
+        population2010[i] = spread;
+        drawn[i] = true;
         drawnTotal += spread;
         growth[i] = g;
         newcomerIntensity[i] = ni;
@@ -126,8 +128,8 @@ final class MunicipalityWeights {
     double newcomerTotal = 0;
     double supportTotal = 0;
     for (int i = 0; i < n; i++) {
-      if (population2010[i] < 0) {
-        population2010[i] = Math.round(Math.max(2_500, Math.min(100_000, -population2010[i] * factor)));
+      if (drawn[i]) {
+        population2010[i] = Math.round(Math.max(2_500, Math.min(100_000, population2010[i] * factor)));
       }
       newcomerTotal += population2010[i] * newcomerIntensity[i];
       supportTotal += population2010[i] * supportIntensity[i];
@@ -138,10 +140,6 @@ final class MunicipalityWeights {
       newcomerShare[i] = population2010[i] * newcomerIntensity[i] / newcomerTotal;
       supportShare[i] = population2010[i] * supportIntensity[i] / supportTotal;
     }
-  }
-
-  List<Municipality> all() {
-    return all;
   }
 
   int indexOf(String code) {
