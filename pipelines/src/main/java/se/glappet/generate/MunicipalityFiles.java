@@ -121,7 +121,7 @@ final class MunicipalityFiles {
         }
         PaymentRow p = rows.get(i);
         fillPayment(w, p, fr, dialect);
-        // Dirt draws happen on every row, dirty run or clean, in the same order.
+        // Dirt has its own stream (dr): the rows themselves are the same with --clean.
         double badDraw = dr.nextDouble();
         double duplicateDraw = dr.nextDouble();
         boolean badDate = dr.nextBoolean();
