@@ -24,15 +24,6 @@ public final class IncomeSupportTotals implements Serializable {
   public BigDecimal amount = BigDecimal.ZERO;
   public BigDecimal gapReasonAmount = BigDecimal.ZERO;
 
-  public IncomeSupportTotals merge(IncomeSupportTotals o) {
-    households += o.households;
-    persons += o.persons;
-    payments += o.payments;
-    amount = amount.add(o.amount);
-    gapReasonAmount = gapReasonAmount.add(o.gapReasonAmount);
-    return this;
-  }
-
   /** A compact coder: partial totals cross the shuffle once per household and month. */
   public static final class TotalsCoder extends AtomicCoder<IncomeSupportTotals> {
     private static final long serialVersionUID = 1L;
