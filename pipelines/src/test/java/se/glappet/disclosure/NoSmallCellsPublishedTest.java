@@ -30,7 +30,7 @@ class NoSmallCellsPublishedTest {
     assertEquals(0, Glappet.run(new String[] {"generate", "--output", in.toString(), "--municipalities", "all",
         "--from", "2011-01", "--to", "2011-03", "--scale", "0.01", "--seed", "7"}));
     assertEquals(0, Glappet.run(new String[] {"batch", "--input", in.toString(), "--output", out.toString(),
-        "--from", "2011-01", "--to", "2011-03", "--quiet"}));
+        "--from", "2011-01", "--to", "2011-03", "--quiet", "--runner", "FlinkRunner"}));
   }
 
   static String files(String dataset) {
@@ -72,8 +72,11 @@ class NoSmallCellsPublishedTest {
         + "USING (period, municipality_code) WHERE m.amount_sek IS NOT NULL AND r.amount_sek IS NULL "
         + "GROUP BY 1, 2 HAVING count(*) = 1");
     assertEquals(List.of(), bad);
+    // In gap_by_reason a municipality-month with a single (small) reason row has no partner to hide
+    // with it; with two rows or more, never exactly one is hidden.
     List<Map<String, Object>> badGap = Duck.query("SELECT period, municipality_code, count(*) FROM "
-        + files("gap_by_reason") + " WHERE gap_support_sek IS NULL GROUP BY 1, 2 HAVING count(*) = 1");
+        + files("gap_by_reason") + " GROUP BY 1, 2 HAVING count(*) > 1 AND count(*) FILTER (WHERE "
+        + "gap_support_sek IS NULL) = 1");
     assertEquals(List.of(), badGap);
     // And the published amounts add up: total = Σ by reason where nothing is hidden.
     List<Map<String, Object>> sums = Duck.query("SELECT m.amount_sek AS total, sum(r.amount_sek) AS parts "
