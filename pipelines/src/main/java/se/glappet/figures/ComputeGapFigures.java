@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.Map;
 import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -60,7 +59,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
 
   private static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of());
   private static final KvCoder<String, GapCell> CELL_CODER =
-      KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(GapCell.class));
+      KvCoder.of(StringUtf8Coder.of(), GapCell.CellCoder.of());
 
   private final PCollectionView<MonthRange> range;
 

@@ -21,11 +21,12 @@ import se.glappet.gap.Money;
 import se.glappet.pipeline.MonthRange;
 import se.glappet.publish.OutputTable;
 import se.glappet.records.Payment;
+import se.glappet.records.RecordCoders;
 
 /**
  * Contract sections 4.3 and 4.4 before disclosure control: per municipality and month of
  * {@code payment_date}, every accepted payment (corrections included) counted by household, then
- * summed; and the same per reason. Two combiner stages: household-month, then municipality-month.
+ * summed; and the same per reason. One combiner stage each ({@link HouseholdTotalsFn}).
  */
 public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Payment>, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -43,10 +44,9 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Pa
   @Override
   public PCollectionTuple expand(PCollection<Payment> payments) {
     PCollectionView<MonthRange> rangeView = range;
-    KvCoder<String, IncomeSupportTotals> coder =
-        KvCoder.of(StringUtf8Coder.of(), IncomeSupportTotals.TotalsCoder.of());
-    PCollectionTuple parts = payments.apply("KeyByHouseholdMonth",
-        ParDo.of(new DoFn<Payment, KV<String, IncomeSupportTotals>>() {
+    KvCoder<String, Payment> keyed = KvCoder.of(StringUtf8Coder.of(), RecordCoders.PaymentCoder.of());
+    PCollectionTuple parts = payments.apply("KeyByMunicipalityMonth",
+        ParDo.of(new DoFn<Payment, KV<String, Payment>>() {
           private static final long serialVersionUID = 1L;
 
           @ProcessElement
@@ -55,33 +55,20 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Pa
             if (!c.sideInput(rangeView).contains(m)) {
               return;
             }
-            IncomeSupportTotals t = new IncomeSupportTotals();
-            t.households = 1;
-            t.persons = p.adults + p.children;
-            t.payments = 1;
-            t.amount = p.amountSek;
-            t.gapReasonAmount = p.reason.isGapReason() ? p.amountSek : BigDecimal.ZERO;
             String muniMonth = m + "|" + p.municipalityCode;
-            c.output(KV.of(muniMonth + "|" + p.householdId, t));
-            c.output(BY_REASON_PARTS, KV.of(muniMonth + "|" + p.reason.name() + "|" + p.householdId, t));
+            c.output(KV.of(muniMonth, p));
+            c.output(BY_REASON_PARTS, KV.of(muniMonth + "|" + p.reason.name(), p));
           }
-        }).withSideInputs(rangeView).withOutputTags(HOUSEHOLD_PARTS, TupleTagList.of(BY_REASON_PARTS)));
+        }).withSideInputs(rangeView).withOutputTags(MONTH_PARTS, TupleTagList.of(BY_REASON_PARTS)));
 
-    PCollection<KV<String, IncomeSupportTotals>> totals = parts.get(HOUSEHOLD_PARTS).setCoder(coder)
-        .apply("SumPerHousehold", Combine.perKey(new WithinHousehold()))
-        .apply("KeyByMunicipalityMonth", MapElements.into(coder.getEncodedTypeDescriptor())
-            .via(kv -> KV.of(dropLastPart(kv.getKey()), kv.getValue())))
-        .setCoder(coder)
-        .apply("SumPerMunicipality", Combine.perKey(new AcrossHouseholds()));
-    PCollection<Row> monthly = totals.apply("ToMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> monthlyRow(kv)))
+    PCollection<KV<String, IncomeSupportTotals>> totals = parts.get(MONTH_PARTS).setCoder(keyed)
+        .apply("SumPerMunicipality", Combine.perKey(new HouseholdTotalsFn()));
+    PCollection<Row> monthly = totals
+        .apply("ToMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> monthlyRow(kv)))
         .setRowSchema(OutputTable.INCOME_SUPPORT_MONTHLY.beamSchema());
 
-    PCollection<Row> byReason = parts.get(BY_REASON_PARTS).setCoder(coder)
-        .apply("SumPerHouseholdAndReason", Combine.perKey(new WithinHousehold()))
-        .apply("KeyByMunicipalityMonthReason", MapElements.into(coder.getEncodedTypeDescriptor())
-            .via(kv -> KV.of(dropLastPart(kv.getKey()), kv.getValue())))
-        .setCoder(coder)
-        .apply("SumPerReason", Combine.perKey(new AcrossHouseholds()))
+    PCollection<Row> byReason = parts.get(BY_REASON_PARTS).setCoder(keyed)
+        .apply("SumPerReason", Combine.perKey(new HouseholdTotalsFn()))
         .apply("ToByReasonRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> byReasonRow(kv)))
         .setRowSchema(OutputTable.INCOME_SUPPORT_BY_REASON.beamSchema());
 
@@ -110,26 +97,6 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Pa
         .build();
   }
 
-  /** Merges the payments of one household in one month (persons: the largest seen). */
-  static final class WithinHousehold extends Combine.BinaryCombineFn<IncomeSupportTotals> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public IncomeSupportTotals apply(IncomeSupportTotals left, IncomeSupportTotals right) {
-      return new IncomeSupportTotals().merge(left).mergeWithinHousehold(right);
-    }
-  }
-
-  /** Adds up households. */
-  static final class AcrossHouseholds extends Combine.BinaryCombineFn<IncomeSupportTotals> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public IncomeSupportTotals apply(IncomeSupportTotals left, IncomeSupportTotals right) {
-      return new IncomeSupportTotals().merge(left).merge(right);
-    }
-  }
-
-  private static final TupleTag<KV<String, IncomeSupportTotals>> HOUSEHOLD_PARTS = new TupleTag<>() {};
-  private static final TupleTag<KV<String, IncomeSupportTotals>> BY_REASON_PARTS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Payment>> MONTH_PARTS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Payment>> BY_REASON_PARTS = new TupleTag<>() {};
 }

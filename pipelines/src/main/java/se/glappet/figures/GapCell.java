@@ -1,15 +1,24 @@
 package se.glappet.figures;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * Partial figures of {@code gap_monthly} for one municipality and month (contract section 4.1),
  * exact and before disclosure control. Every source (person windows, apportioned payments,
  * recoverable money, KIS rows, the dense seed) contributes a partial cell; cells merge by adding.
  */
+@DefaultCoder(GapCell.CellCoder.class)
 public final class GapCell implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -50,5 +59,66 @@ public final class GapCell implements Serializable {
 
   public long gapsClosed() {
     return closedCashDays.size();
+  }
+
+  /** A compact coder (Java serialization dominated the profile). */
+  public static final class CellCoder extends AtomicCoder<GapCell> {
+    private static final long serialVersionUID = 1L;
+    private static final VarLongCoder L = VarLongCoder.of();
+    private static final VarIntCoder I = VarIntCoder.of();
+    private static final BigDecimalCoder D = BigDecimalCoder.of();
+
+    public static CellCoder of() {
+      return new CellCoder();
+    }
+
+    @Override
+    public void encode(GapCell c, OutputStream out) throws IOException {
+      L.encode(c.personsInGap, out);
+      L.encode(c.personsInGapWithSupport, out);
+      L.encode(c.gapPersonDays, out);
+      L.encode(c.gapSupportPersons, out);
+      D.encode(c.gapSupportSek, out);
+      ints(c.closedCashDays, out);
+      ints(c.closedEntitlementDays, out);
+      L.encode(c.openGapsAtMonthEnd, out);
+      L.encode(c.recoverablePersons, out);
+      D.encode(c.recoverableSek, out);
+      L.encode(c.newcomersReceived == null ? -1L : c.newcomersReceived, out);
+    }
+
+    @Override
+    public GapCell decode(InputStream in) throws IOException {
+      GapCell c = new GapCell();
+      c.personsInGap = L.decode(in);
+      c.personsInGapWithSupport = L.decode(in);
+      c.gapPersonDays = L.decode(in);
+      c.gapSupportPersons = L.decode(in);
+      c.gapSupportSek = D.decode(in);
+      c.closedCashDays = ints(in);
+      c.closedEntitlementDays = ints(in);
+      c.openGapsAtMonthEnd = L.decode(in);
+      c.recoverablePersons = L.decode(in);
+      c.recoverableSek = D.decode(in);
+      long n = L.decode(in);
+      c.newcomersReceived = n < 0 ? null : n;
+      return c;
+    }
+
+    private static void ints(List<Integer> xs, OutputStream out) throws IOException {
+      I.encode(xs.size(), out);
+      for (int x : xs) {
+        I.encode(x, out);
+      }
+    }
+
+    private static List<Integer> ints(InputStream in) throws IOException {
+      int n = I.decode(in);
+      List<Integer> xs = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        xs.add(I.decode(in));
+      }
+      return xs;
+    }
   }
 }

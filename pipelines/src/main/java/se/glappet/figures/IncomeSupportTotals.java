@@ -11,9 +11,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
- * Partial sums of income-support payments for one group (a household in a month, then a
- * municipality in a month): households, persons, payments, amount and the gap-reason amount.
- * Mergeable, so the pipeline aggregates with combiners before any shuffle.
+ * The income-support totals of one municipality and month (or municipality, month and reason):
+ * households, persons, payments, amount and the gap-reason amount, exact.
  */
 @DefaultCoder(IncomeSupportTotals.TotalsCoder.class)
 public final class IncomeSupportTotals implements Serializable {
@@ -24,25 +23,6 @@ public final class IncomeSupportTotals implements Serializable {
   public long payments;
   public BigDecimal amount = BigDecimal.ZERO;
   public BigDecimal gapReasonAmount = BigDecimal.ZERO;
-
-  public IncomeSupportTotals merge(IncomeSupportTotals o) {
-    households += o.households;
-    persons += o.persons;
-    payments += o.payments;
-    amount = amount.add(o.amount);
-    gapReasonAmount = gapReasonAmount.add(o.gapReasonAmount);
-    return this;
-  }
-
-  /** For one household and month: persons is the largest adults + children seen, not a sum. */
-  public IncomeSupportTotals mergeWithinHousehold(IncomeSupportTotals o) {
-    persons = Math.max(persons, o.persons);
-    households = Math.max(households, o.households);
-    payments += o.payments;
-    amount = amount.add(o.amount);
-    gapReasonAmount = gapReasonAmount.add(o.gapReasonAmount);
-    return this;
-  }
 
   /** A compact coder: partial totals cross the shuffle once per household and month. */
   public static final class TotalsCoder extends AtomicCoder<IncomeSupportTotals> {

@@ -1,7 +1,6 @@
 package se.glappet.gap;
 
 import java.util.Optional;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -45,6 +44,6 @@ public final class BuildPersonGaps extends PTransform<PCollection<AllowancePerio
             g.ifPresent(c::output);
           }
         }).withSideInputs(rangeView))
-        .setCoder(SerializableCoder.of(PersonGap.class));
+        .setCoder(PersonGapCoder.of());
   }
 }

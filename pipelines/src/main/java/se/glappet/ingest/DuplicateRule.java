@@ -46,6 +46,7 @@ public final class DuplicateRule {
   }
 
   private static RejectedRow reject(ParsedRow r, RejectReason reason, String message) {
-    return new RejectedRow(r.dataset.folder, r.file, r.line, reason, null, message, r.maskedRaw);
+    return new RejectedRow(r.dataset.folder, r.file, r.line, reason, null, message,
+        se.glappet.privacy.IdentityNumbers.mask(r.rawLine));
   }
 }

@@ -3,7 +3,6 @@ package se.glappet.ingest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,10 +14,8 @@ public final class FieldRules {
   private static final Pattern INTEGER = Pattern.compile("[0-9]+");
   private static final Pattern AMOUNT =
       Pattern.compile("[-\u2212]?([0-9]{1,3}(?:[ \u00A0\u202F][0-9]{3})+|[0-9]+)(?:[.,]([0-9]{1,2}))?");
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
   private static final Pattern MUNICIPALITY = Pattern.compile("[0-9]{4}");
-  private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-fA-F]{16,64}");
   private static final Pattern PAYMENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private FieldRules() {}
@@ -103,14 +100,32 @@ public final class FieldRules {
 
   /** A date {@code YYYY-MM-DD}, nothing else. */
   public static LocalDate date(String v) throws BadValueException {
-    if (!DATE.matcher(v).matches()) {
+    if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
       throw new BadValueException("not a date YYYY-MM-DD");
     }
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeParseException e) {
+    int y = digits(v, 0, 4);
+    int m = digits(v, 5, 7);
+    int d = digits(v, 8, 10);
+    if (y < 0 || m < 0 || d < 0) {
+      throw new BadValueException("not a date YYYY-MM-DD");
+    }
+    if (m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
       throw new BadValueException("not a valid calendar date");
     }
+    return LocalDate.of(y, m, d);
+  }
+
+  /** The ASCII digits v[from, to) as a number, or -1 when any is not a digit. */
+  private static int digits(String v, int from, int to) {
+    int x = 0;
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      x = x * 10 + (c - '0');
+    }
+    return x;
   }
 
   /** A month {@code YYYY-MM}. */
@@ -135,10 +150,23 @@ public final class FieldRules {
 
   /** A pseudonym: 16–64 hexadecimal characters, compared in lower case. */
   public static String pseudonym(String v) throws BadValueException {
-    if (!PSEUDONYM.matcher(v).matches()) {
+    int n = v.length();
+    boolean lower = true;
+    if (n < 16 || n > 64) {
       throw new BadValueException("not a pseudonym (16-64 hexadecimal characters)");
     }
-    return v.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) {
+        continue;
+      }
+      if (c >= 'A' && c <= 'F') {
+        lower = false;
+        continue;
+      }
+      throw new BadValueException("not a pseudonym (16-64 hexadecimal characters)");
+    }
+    return lower ? v : v.toLowerCase(Locale.ROOT);
   }
 
   /** A payment id: 1–64 of {@code A-Z a-z 0-9 _ -}, case-sensitive. */

@@ -49,12 +49,11 @@ public final class FileParser {
       }
       rows++;
       RowParser.Outcome o = parser.parse(line);
-      String masked = IdentityNumbers.mask(line);
       if (o.accepted()) {
-        sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, o.key, o.canonical, masked));
+        sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, o.key, o.canonical, line));
       } else {
         sink.rejected(new RejectedRow(dataset.folder, maskedFile, lineNo, o.reason, o.column,
-            IdentityNumbers.mask(o.message), masked));
+            IdentityNumbers.mask(o.message), IdentityNumbers.mask(line)));
       }
     }
     List<String> unknown = new ArrayList<>();

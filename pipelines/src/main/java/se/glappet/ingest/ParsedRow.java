@@ -11,7 +11,9 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 
 /**
  * A row that passed the per-row checks, waiting for the duplicate check: where it came from, its
- * key and canonical values, and its (masked) raw line for the report if it turns out a duplicate.
+ * key and canonical values, and its raw line for the report if it turns out a duplicate. The raw
+ * line is masked ({@link se.glappet.privacy.IdentityNumbers#mask}) when, and only when, a rejected
+ * row is made of it: it never leaves the pipeline unmasked, and most rows never need masking.
  */
 @DefaultCoder(ParsedRow.RowCoder.class)
 public final class ParsedRow implements Serializable {
@@ -22,15 +24,15 @@ public final class ParsedRow implements Serializable {
   public final int line;
   public final String key;
   public final String canonical;
-  public final String maskedRaw;
+  public final String rawLine;
 
-  public ParsedRow(Dataset dataset, String file, int line, String key, String canonical, String maskedRaw) {
+  public ParsedRow(Dataset dataset, String file, int line, String key, String canonical, String rawLine) {
     this.dataset = dataset;
     this.file = file;
     this.line = line;
     this.key = key;
     this.canonical = canonical;
-    this.maskedRaw = maskedRaw;
+    this.rawLine = rawLine;
   }
 
   /** (file, line) order: the first row of a group of identical duplicates is the one accepted. */
@@ -56,7 +58,7 @@ public final class ParsedRow implements Serializable {
       I.encode(r.line, out);
       S.encode(r.key, out);
       S.encode(r.canonical, out);
-      S.encode(r.maskedRaw, out);
+      S.encode(r.rawLine, out);
     }
 
     @Override

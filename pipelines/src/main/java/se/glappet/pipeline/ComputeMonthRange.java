@@ -1,15 +1,19 @@
 package se.glappet.pipeline;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.YearMonth;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import se.glappet.records.Payment;
 
 /**
@@ -28,37 +32,75 @@ public final class ComputeMonthRange extends PTransform<PCollection<Payment>, PC
 
   @Override
   public PCollectionView<MonthRange> expand(PCollection<Payment> payments) {
-    YearMonth givenFrom = from;
-    YearMonth givenTo = to;
     return payments
-        .apply("PaymentMonth", MapElements.into(TypeDescriptor.of(MonthRange.class))
-            .via(p -> new MonthRange(YearMonth.from(p.paymentDate), YearMonth.from(p.paymentDate))))
+        .apply("SpanOfPaymentMonths", Combine.globally(new Span(from, to)).withoutDefaults())
         .setCoder(SerializableCoder.of(MonthRange.class))
-        .apply("SpanOfPaymentMonths", Combine.globally(new Span()).withoutDefaults())
-        .apply("ApplyArguments", MapElements.into(TypeDescriptor.of(MonthRange.class))
-            .via(r -> new MonthRange(givenFrom != null ? givenFrom : r.from, givenTo != null ? givenTo : r.to)))
-        .setCoder(SerializableCoder.of(MonthRange.class))
-        .apply("AsSingleton", View.<MonthRange>asSingleton()
-            .withDefaultValue(new MonthRange(givenFrom, givenTo)));
+        .apply("AsSingleton", View.<MonthRange>asSingleton().withDefaultValue(new MonthRange(from, to)));
   }
 
-  /** Smallest from, largest to. */
-  static final class Span implements SerializableFunction<Iterable<MonthRange>, MonthRange> {
+  /**
+   * Smallest and largest payment month (as {@code year × 12 + month − 1}), then the arguments
+   * applied. The accumulator is two ints, so partial spans cost nothing to shuffle.
+   */
+  static final class Span extends Combine.CombineFn<Payment, int[], MonthRange> {
+    private static final long serialVersionUID = 1L;
+    private final YearMonth from;
+    private final YearMonth to;
+
+    Span(YearMonth from, YearMonth to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public int[] createAccumulator() {
+      return new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE};
+    }
+
+    @Override
+    public int[] addInput(int[] acc, Payment p) {
+      int m = p.paymentDate.getYear() * 12 + p.paymentDate.getMonthValue() - 1;
+      acc[0] = Math.min(acc[0], m);
+      acc[1] = Math.max(acc[1], m);
+      return acc;
+    }
+
+    @Override
+    public int[] mergeAccumulators(Iterable<int[]> accs) {
+      int[] out = createAccumulator();
+      for (int[] a : accs) {
+        out[0] = Math.min(out[0], a[0]);
+        out[1] = Math.max(out[1], a[1]);
+      }
+      return out;
+    }
+
+    @Override
+    public MonthRange extractOutput(int[] acc) {
+      YearMonth lo = acc[0] == Integer.MAX_VALUE ? null : YearMonth.of(acc[0] / 12, acc[0] % 12 + 1);
+      YearMonth hi = acc[1] == Integer.MIN_VALUE ? null : YearMonth.of(acc[1] / 12, acc[1] % 12 + 1);
+      return new MonthRange(from != null ? from : lo, to != null ? to : hi);
+    }
+
+    @Override
+    public Coder<int[]> getAccumulatorCoder(CoderRegistry registry, Coder<Payment> inputCoder) {
+      return new PairCoder();
+    }
+  }
+
+  /** Two ints. */
+  static final class PairCoder extends AtomicCoder<int[]> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public MonthRange apply(Iterable<MonthRange> ranges) {
-      YearMonth lo = null;
-      YearMonth hi = null;
-      for (MonthRange r : ranges) {
-        if (r.from != null && (lo == null || r.from.isBefore(lo))) {
-          lo = r.from;
-        }
-        if (r.to != null && (hi == null || r.to.isAfter(hi))) {
-          hi = r.to;
-        }
-      }
-      return new MonthRange(lo, hi);
+    public void encode(int[] v, OutputStream out) throws IOException {
+      VarIntCoder.of().encode(v[0], out);
+      VarIntCoder.of().encode(v[1], out);
+    }
+
+    @Override
+    public int[] decode(InputStream in) throws IOException {
+      return new int[] {VarIntCoder.of().decode(in), VarIntCoder.of().decode(in)};
     }
   }
 }

@@ -18,8 +18,8 @@ import org.apache.parquet.hadoop.ParquetReader;
 /**
  * Flags a municipality-month whose number of payments or amount differs sharply from the
  * municipality's published history: below half or above twice the median of up to the six
- * previous months that have figures. A missing file typically shows as payments dropping by more
- * than half. With fewer than {@value #MIN_HISTORY} months of history the month is a "cold start"
+ * previous months that have figures, or no payments at all after months with payments. A missing
+ * file typically shows as payments dropping by more than half, or to nothing. With fewer than {@value #MIN_HISTORY} months of history the month is a "cold start"
  * and is not judged.
  */
 public final class AnomalyFlags {
@@ -51,6 +51,10 @@ public final class AnomalyFlags {
 
     @Override
     public String toString() {
+      if (!coldStart() && value == 0) {
+        return String.format(java.util.Locale.ROOT, "%s %s: no payments at all, against a median of %.0f payments "
+            + "over the previous months — a missing file?", municipality, period, baseline);
+      }
       if (coldStart()) {
         return municipality + " " + period + ": cold start (fewer than " + MIN_HISTORY + " months of history)";
       }
@@ -71,11 +75,22 @@ public final class AnomalyFlags {
     for (Map.Entry<String, TreeMap<YearMonth, double[]>> m : history.entrySet()) {
       TreeMap<YearMonth, double[]> series = m.getValue();
       for (YearMonth t : months) {
+        List<double[]> before = new ArrayList<>();
+        for (double[] b : series.headMap(t, false).descendingMap().values()) {
+          if (!Double.isNaN(b[0])) {
+            before.add(b); // suppressed months (NaN) are known to exist but have no figures
+          }
+        }
         double[] now = series.get(t);
         if (now == null) {
+          if (before.size() >= MIN_HISTORY) { // it paid before, and nothing this month
+            flags.add(new Flag(m.getKey(), t, "payments", 0, median(before, 0)));
+          }
           continue;
         }
-        List<double[]> before = new ArrayList<>(series.headMap(t, false).descendingMap().values());
+        if (Double.isNaN(now[0])) {
+          continue;
+        }
         if (before.size() < MIN_HISTORY) {
           flags.add(new Flag(m.getKey(), t, null, 0, 0));
           continue;
@@ -83,13 +98,7 @@ public final class AnomalyFlags {
         before = before.subList(0, Math.min(MAX_HISTORY, before.size()));
         String[] names = {"payments", "amount_sek"};
         for (int i = 0; i < 2; i++) {
-          List<Double> values = new ArrayList<>();
-          for (double[] b : before) {
-            values.add(b[i]);
-          }
-          values.sort(null);
-          int n = values.size();
-          double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+          double median = median(before, i);
           if (median > 0 && (now[i] < LOW * median || now[i] > HIGH * median)) {
             flags.add(new Flag(m.getKey(), t, names[i], now[i], median));
           }
@@ -97,6 +106,16 @@ public final class AnomalyFlags {
       }
     }
     return flags;
+  }
+
+  private static double median(List<double[]> rows, int i) {
+    List<Double> values = new ArrayList<>();
+    for (double[] b : rows) {
+      values.add(b[i]);
+    }
+    values.sort(null);
+    int n = values.size();
+    return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
   }
 
   private static double decimal(Object avroBytes) {
@@ -131,6 +150,8 @@ public final class AnomalyFlags {
             Object payments = g.get("payments");
             Object amount = g.get("amount_sek");
             if (payments == null || amount == null) {
+              history.computeIfAbsent(g.get("municipality_code").toString(), k -> new TreeMap<>())
+                  .put(YearMonth.parse(g.get("period").toString()), new double[] {Double.NaN, Double.NaN});
               continue;
             }
             double sek = amount instanceof BigDecimal ? ((BigDecimal) amount).doubleValue() : decimal(amount);

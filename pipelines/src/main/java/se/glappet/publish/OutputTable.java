@@ -42,20 +42,33 @@ public enum OutputTable {
       c("base", Kind.COUNT), c("members", Kind.COUNT), c("rank", Kind.COUNT),
       c("n_ranked", Kind.COUNT), c("national_median", Kind.DOUBLE), c("suppressed", Kind.FLAG));
 
-  /** Column kinds and their Parquet types (contract section 4). */
+  /** Column kinds with their Beam field type and Avro (hence Parquet) type (contract section 4). */
   public enum Kind {
     /** Text (codes, period). */
-    TEXT,
+    TEXT(org.apache.beam.sdk.schemas.Schema.FieldType.STRING, Schema.Type.STRING),
     /** INT64 counts. */
-    COUNT,
+    COUNT(org.apache.beam.sdk.schemas.Schema.FieldType.INT64, Schema.Type.LONG),
     /** INT32 day counts. */
-    DAYS,
+    DAYS(org.apache.beam.sdk.schemas.Schema.FieldType.INT32, Schema.Type.INT),
     /** DOUBLE. */
-    DOUBLE,
+    DOUBLE(org.apache.beam.sdk.schemas.Schema.FieldType.DOUBLE, Schema.Type.DOUBLE),
     /** DECIMAL(18,2) money. */
-    SEK,
+    SEK(org.apache.beam.sdk.schemas.Schema.FieldType.DECIMAL, Schema.Type.BYTES),
     /** BOOLEAN. */
-    FLAG
+    FLAG(org.apache.beam.sdk.schemas.Schema.FieldType.BOOLEAN, Schema.Type.BOOLEAN);
+
+    final org.apache.beam.sdk.schemas.Schema.FieldType beamType;
+    final Schema.Type avroType;
+
+    Kind(org.apache.beam.sdk.schemas.Schema.FieldType beamType, Schema.Type avroType) {
+      this.beamType = beamType;
+      this.avroType = avroType;
+    }
+
+    Schema avroSchema() {
+      Schema t = Schema.create(avroType);
+      return this == SEK ? LogicalTypes.decimal(18, 2).addToSchema(t) : t;
+    }
   }
 
   /** One output column. */
@@ -94,29 +107,7 @@ public enum OutputTable {
     org.apache.beam.sdk.schemas.Schema.Builder b = org.apache.beam.sdk.schemas.Schema.builder();
     for (int i = 0; i < columns.size(); i++) {
       Col col = columns.get(i);
-      org.apache.beam.sdk.schemas.Schema.FieldType t;
-      switch (col.kind) {
-        case TEXT:
-          t = org.apache.beam.sdk.schemas.Schema.FieldType.STRING;
-          break;
-        case COUNT:
-          t = org.apache.beam.sdk.schemas.Schema.FieldType.INT64;
-          break;
-        case DAYS:
-          t = org.apache.beam.sdk.schemas.Schema.FieldType.INT32;
-          break;
-        case DOUBLE:
-          t = org.apache.beam.sdk.schemas.Schema.FieldType.DOUBLE;
-          break;
-        case SEK:
-          t = org.apache.beam.sdk.schemas.Schema.FieldType.DECIMAL;
-          break;
-        case FLAG:
-          t = org.apache.beam.sdk.schemas.Schema.FieldType.BOOLEAN;
-          break;
-        default:
-          throw new IllegalStateException();
-      }
+      org.apache.beam.sdk.schemas.Schema.FieldType t = col.kind.beamType;
       boolean nullable = !key.contains(col.name) && col.kind != Kind.FLAG && !col.name.equals("area_name");
       b.addField(col.name, nullable ? t.withNullable(true) : t);
     }
@@ -128,29 +119,7 @@ public enum OutputTable {
     SchemaBuilder.FieldAssembler<Schema> f = SchemaBuilder.record(datasetName).namespace("se.glappet").fields();
     org.apache.beam.sdk.schemas.Schema beam = beamSchema();
     for (Col col : columns) {
-      Schema t;
-      switch (col.kind) {
-        case TEXT:
-          t = Schema.create(Schema.Type.STRING);
-          break;
-        case COUNT:
-          t = Schema.create(Schema.Type.LONG);
-          break;
-        case DAYS:
-          t = Schema.create(Schema.Type.INT);
-          break;
-        case DOUBLE:
-          t = Schema.create(Schema.Type.DOUBLE);
-          break;
-        case SEK:
-          t = LogicalTypes.decimal(18, 2).addToSchema(Schema.create(Schema.Type.BYTES));
-          break;
-        case FLAG:
-          t = Schema.create(Schema.Type.BOOLEAN);
-          break;
-        default:
-          throw new IllegalStateException();
-      }
+      Schema t = col.kind.avroSchema();
       if (beam.getField(col.name).getType().getNullable()) {
         t = Schema.createUnion(Schema.create(Schema.Type.NULL), t);
         f = f.name(col.name).type(t).withDefault(null);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** One accepted row of {@code allowances}: an LMA or establishment-allowance period of a person. */
+@org.apache.beam.sdk.coders.DefaultCoder(RecordCoders.AllowanceCoder.class)
 public final class AllowancePeriod implements Serializable {
   private static final long serialVersionUID = 1L;
 

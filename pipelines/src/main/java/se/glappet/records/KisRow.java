@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.YearMonth;
 
 /** One accepted row of {@code kis}: aggregate introduction counts per municipality, month and reception type. */
+@org.apache.beam.sdk.coders.DefaultCoder(RecordCoders.KisCoder.class)
 public final class KisRow implements Serializable {
   private static final long serialVersionUID = 1L;
 

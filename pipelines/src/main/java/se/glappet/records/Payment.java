@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** One accepted row of {@code income-support}: a payment of income support (negative = correction). */
+@org.apache.beam.sdk.coders.DefaultCoder(RecordCoders.PaymentCoder.class)
 public final class Payment implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,7 @@ package se.glappet.records;
 import java.io.Serializable;
 
 /** One accepted row of {@code population}: inhabitants of a municipality on 31 December of a year. */
+@org.apache.beam.sdk.coders.DefaultCoder(RecordCoders.PopulationCoder.class)
 public final class PopulationRow implements Serializable {
   private static final long serialVersionUID = 1L;
 

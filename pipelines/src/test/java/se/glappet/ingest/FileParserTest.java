@@ -118,7 +118,7 @@ class FileParserTest {
     String text = IS_HEADER + "\r\n" + payment("payment_id", "A") + "\r\n" + payment("payment_id", "B") + "\r\n";
     Parsed p = parse(Dataset.INCOME_SUPPORT, text);
     assertEquals(List.of(2, 3), p.acceptedLines());
-    assertFalse(p.accepted.get(0).maskedRaw.contains("\r"));
+    assertFalse(p.accepted.get(0).rawLine.contains("\r"));
   }
 
   @Test
@@ -234,7 +234,7 @@ class FileParserTest {
     Parsed p = parse(Dataset.POPULATION, "population/ansi.csv", bytes);
     assertEquals("Windows-1252", p.info.encoding);
     assertEquals(List.of(2), p.acceptedLines());
-    assertTrue(p.accepted.get(0).maskedRaw.startsWith("Håbo;"));
+    assertTrue(p.accepted.get(0).rawLine.startsWith("Håbo;"));
   }
 
   // --- reporting ------------------------------------------------------------------------
@@ -275,10 +275,12 @@ class FileParserTest {
   }
 
   @Test
-  void rawLineKeptForAnAcceptedRowIsMasked() {
-    Parsed p = parse(Dataset.POPULATION, POP_HEADER + ";note\n" + POP_ROW + ";call 0701234567 or 0046701234567\n");
-    assertEquals(1, p.accepted.size());
-    assertEquals(POP_ROW + ";call ********** or 0046701234567", p.accepted.get(0).maskedRaw);
+  void rawLineOfAnAcceptedRowIsMaskedWhenItIsReportedAsADuplicate() {
+    String row = POP_ROW + ";call 0701234567 or 0046701234567";
+    Parsed p = parse(Dataset.POPULATION, POP_HEADER + ";note\n" + row + "\n" + row + "\n");
+    assertEquals(2, p.accepted.size());
+    DuplicateRule.Decision d = DuplicateRule.decide(p.accepted);
+    assertEquals(POP_ROW + ";call ********** or 0046701234567", d.rejected.get(0).rawLine);
   }
 
   @Test

@@ -51,4 +51,20 @@ class AnomalyFlagsTest {
     assertEquals(2, flags.size());
     assertEquals(100.0, flags.get(0).baseline); // median of 90, 100, 100, 110
   }
+
+  @Test
+  void aMonthWithNoPaymentsAfterMonthsWithPaymentsIsFlagged() {
+    TreeMap<YearMonth, double[]> s = series(100, 1e6, 110, 1.1e6, 90, 0.9e6, 100, 1e6);
+    List<AnomalyFlags.Flag> flags = AnomalyFlags.judge(Map.of("0127", s), List.of(YearMonth.of(2011, 5)));
+    assertEquals(1, flags.size());
+    assertEquals(0.0, flags.get(0).value);
+    assertTrue(flags.get(0).toString().contains("no payments at all"), flags.get(0).toString());
+  }
+
+  @Test
+  void suppressedMonthsAreNeitherFlaggedNorUsedAsBaseline() {
+    TreeMap<YearMonth, double[]> s = series(100, 1e6, 110, 1.1e6, 90, 0.9e6, 100, 1e6);
+    s.put(YearMonth.of(2011, 5), new double[] {Double.NaN, Double.NaN});
+    assertEquals(List.of(), AnomalyFlags.judge(Map.of("0127", s), List.of(YearMonth.of(2011, 5))));
+  }
 }

@@ -1,0 +1,245 @@
+package se.glappet.dashboard;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small published output folder, written with DuckDB in the contract's column types: three months,
+ * the eight Södertörn municipalities and five others, with suppressed cells in known places.
+ *
+ * <ul>
+ *   <li>Botkyrka 2024-03: 1 234 persons in the gap (1 200 in 2024-02), gap support 1 234 567,89 kr.
+ *   <li>Salem 2024-03: persons in the gap and recoverable money suppressed; in gap_by_reason
+ *       SECONDARY_MOVE suppressed and FAMILY_REUNION secondarily suppressed.
+ *   <li>Nynäshamn 2024-02: gap support suppressed.
+ *   <li>Tyresö 2024-03: no gap closed, so no median (null, not suppressed).
+ *   <li>national_comparison: Salem GAP_SUPPORT_PER_NEWCOMER 2024-03 suppressed; Malmö
+ *       RECOVERABLE_SHARE without value (not suppressed).
+ * </ul>
+ */
+final class DashboardFixture {
+
+  static final List<String> PERIODS = List.of("2024-01", "2024-02", "2024-03");
+  static final String LATEST = "2024-03";
+  static final String RUN_ID = "20240402T060000Z-fixture";
+  /** Municipalities in the batch, in generator order (the index drives the generated values). */
+  static final Map<String, String> NAMES = new LinkedHashMap<>();
+  static {
+    NAMES.put("0127", "Botkyrka");
+    NAMES.put("0136", "Haninge");
+    NAMES.put("0126", "Huddinge");
+    NAMES.put("0192", "Nynäshamn");
+    NAMES.put("0128", "Salem");
+    NAMES.put("0181", "Södertälje");
+    NAMES.put("0138", "Tyresö");
+    NAMES.put("0120", "Värmdö");
+    NAMES.put("0180", "Stockholm");
+    NAMES.put("0114", "Upplands Väsby");
+    NAMES.put("0380", "Uppsala");
+    NAMES.put("1280", "Malmö");
+    NAMES.put("1480", "Göteborg");
+  }
+  static final Map<String, String> COUNTIES = Map.of(
+      "01", "Stockholms län", "03", "Uppsala län", "12", "Skåne län", "14", "Västra Götalands län");
+  static final List<String> KPIS = List.of("INCOME_SUPPORT_PER_INHABITANT", "HOUSEHOLDS_PER_1000_INHABITANTS",
+      "GAP_SUPPORT_PER_NEWCOMER", "RECOVERABLE_SHARE", "MEDIAN_CASH_GAP_DAYS");
+
+  private DashboardFixture() {}
+
+  static int index(String code) {
+    return List.copyOf(NAMES.keySet()).indexOf(code);
+  }
+
+  static int month(String period) {
+    return PERIODS.indexOf(period);
+  }
+
+  /** persons_in_gap as published; null when suppressed. */
+  static Long personsInGap(String code, String period) {
+    if (code.equals("0128") && period.equals("2024-03")) {
+      return null;
+    }
+    if (code.equals("0127")) {
+      return switch (period) {
+        case "2024-03" -> 1234L;
+        case "2024-02" -> 1200L;
+        default -> 1150L;
+      };
+    }
+    return 40L + 17L * index(code) + 6L * month(period);
+  }
+
+  /** gap_support_sek as published; null when suppressed. */
+  static BigDecimal gapSupport(String code, String period) {
+    if (code.equals("0192") && period.equals("2024-02")) {
+      return null;
+    }
+    if (code.equals("0127") && period.equals("2024-03")) {
+      return new BigDecimal("1234567.89");
+    }
+    return new BigDecimal("150000").add(new BigDecimal("23456.78").multiply(BigDecimal.valueOf(index(code))))
+        .add(BigDecimal.valueOf(10000L * month(period)));
+  }
+
+  static BigDecimal recoverable(String code, String period) {
+    if (code.equals("0128") && period.equals("2024-03")) {
+      return null;
+    }
+    return new BigDecimal("20000").add(new BigDecimal("1234.5").multiply(BigDecimal.valueOf(index(code))))
+        .add(BigDecimal.valueOf(1000L * month(period)));
+  }
+
+  static Long openGaps(String code, String period) {
+    return 20L + 5L * index(code) + month(period);
+  }
+
+  static Double medianCashGapDays(String code, String period) {
+    return code.equals("0138") && period.equals("2024-03") ? null : 30 + index(code) + 0.5 * month(period);
+  }
+
+  /** The municipality value of a KPI; null for the two documented cells. */
+  static Double kpiValue(String code, String kpi, String period) {
+    if (code.equals("0128") && kpi.equals("GAP_SUPPORT_PER_NEWCOMER") && period.equals(LATEST)) {
+      return null;
+    }
+    if (code.equals("1280") && kpi.equals("RECOVERABLE_SHARE")) {
+      return null;
+    }
+    int i = index(code);
+    int m = month(period);
+    return switch (kpi) {
+      case "INCOME_SUPPORT_PER_INHABITANT" -> 80.0 + 7.3 * ((i * 5) % 13) + m;
+      case "HOUSEHOLDS_PER_1000_INHABITANTS" -> 5.0 + 0.7 * ((i * 3) % 13);
+      case "GAP_SUPPORT_PER_NEWCOMER" -> 4000.0 + 1375.5 * ((i * 7) % 13) + 100 * m;
+      case "RECOVERABLE_SHARE" -> 0.05 + 0.021 * ((i * 4) % 13);
+      default -> 28.0 + 4.5 * ((i * 2) % 13);
+    };
+  }
+
+  /** Writes every dataset and the manifest under out. */
+  static void write(Path out) throws IOException {
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+      st.execute("CREATE TABLE gap_monthly (period VARCHAR, municipality_code VARCHAR, persons_in_gap BIGINT,"
+          + " persons_in_gap_with_support BIGINT, gap_person_days INTEGER, gap_support_persons BIGINT,"
+          + " gap_support_sek DECIMAL(18,2), gaps_closed BIGINT, median_cash_gap_days DOUBLE, p90_cash_gap_days DOUBLE,"
+          + " median_entitlement_gap_days DOUBLE, open_gaps_at_month_end BIGINT, recoverable_persons BIGINT,"
+          + " recoverable_sek DECIMAL(18,2), newcomers_received BIGINT, gap_support_per_newcomer_sek DECIMAL(18,2),"
+          + " suppressed BOOLEAN)");
+      st.execute("CREATE TABLE gap_by_reason (period VARCHAR, municipality_code VARCHAR, reason_code VARCHAR,"
+          + " persons BIGINT, gap_support_sek DECIMAL(18,2), suppressed BOOLEAN)");
+      st.execute("CREATE TABLE income_support_monthly (period VARCHAR, municipality_code VARCHAR, households BIGINT,"
+          + " persons BIGINT, payments BIGINT, amount_sek DECIMAL(18,2), amount_per_household_sek DECIMAL(18,2),"
+          + " gap_reason_amount_sek DECIMAL(18,2), suppressed BOOLEAN)");
+      st.execute("CREATE TABLE income_support_by_reason (period VARCHAR, municipality_code VARCHAR,"
+          + " reason_code VARCHAR, households BIGINT, amount_sek DECIMAL(18,2), suppressed BOOLEAN)");
+      st.execute("CREATE TABLE municipality_kpi (period VARCHAR, area_code VARCHAR, area_name VARCHAR,"
+          + " county_code VARCHAR, county_name VARCHAR, kpi VARCHAR, value DOUBLE, suppressed BOOLEAN)");
+
+      for (String period : PERIODS) {
+        for (String code : NAMES.keySet()) {
+          int i = index(code);
+          int m = month(period);
+          Long persons = personsInGap(code, period);
+          BigDecimal support = gapSupport(code, period);
+          long supportPersons = 37L + 17L * i + 6L * m;
+          long newcomers = 10L + 2L * i;
+          Double median = medianCashGapDays(code, period);
+          long closed = median == null ? 0 : 6L + i + m;
+          BigDecimal recoverable = recoverable(code, period);
+          insert(db, "gap_monthly", period, code, persons, persons == null ? null : persons - 3,
+              persons == null ? null : (int) (persons * 20), support == null ? null : supportPersons, support, closed,
+              median, median == null ? null : median + 25, median == null ? null : median - 10, openGaps(code, period),
+              recoverable == null ? null : 5L + i, recoverable, newcomers,
+              support == null ? null : support.divide(BigDecimal.valueOf(newcomers), 2, RoundingMode.HALF_UP),
+              persons == null || support == null || recoverable == null);
+          insert(db, "income_support_monthly", period, code, 100L + i, 180L + i, 120L + i,
+              new BigDecimal("900000.50").add(BigDecimal.valueOf(1000L * i)), new BigDecimal("9000.00"),
+              new BigDecimal("300000.00"), false);
+          insert(db, "income_support_by_reason", period, code, "WAITING_PLAN", 30L + i, new BigDecimal("200000.00"), false);
+          insert(db, "income_support_by_reason", period, code, "UNEMPLOYED", 70L + i, new BigDecimal("700000.50"), false);
+          for (String kpi : KPIS) {
+            Double value = kpiValue(code, kpi, period);
+            boolean suppressed = value == null && !code.equals("1280");
+            insert(db, "municipality_kpi", period, code, NAMES.get(code), code.substring(0, 2),
+                COUNTIES.get(code.substring(0, 2)), kpi, value, suppressed);
+          }
+          if (DashboardData.SODERTORN.contains(code)) {
+            insertReasons(db, period, code, i);
+          }
+        }
+      }
+      st.execute("CREATE TABLE national_comparison AS "
+          + "WITH pub AS (SELECT * FROM municipality_kpi WHERE value IS NOT NULL AND NOT suppressed), "
+          + "ranked AS (SELECT period, kpi, area_code, rank() OVER (PARTITION BY period, kpi ORDER BY value) AS rank,"
+          + "  count(*) OVER (PARTITION BY period, kpi) AS n_ranked FROM pub), "
+          + "med AS (SELECT period, kpi, median(value) AS national_median FROM pub GROUP BY period, kpi), "
+          + "areas AS ("
+          + "  SELECT period, 'COUNTY' AS area_type, county_code AS area_code, county_name AS area_name, kpi,"
+          + "   avg(value) AS value, count(*) AS members FROM pub GROUP BY ALL"
+          + "  UNION ALL SELECT period, 'REGION', 'SODERTORN', 'Södertörn', kpi, avg(value), count(*) FROM pub"
+          + "   WHERE area_code IN ('0120','0126','0127','0128','0136','0138','0181','0192') GROUP BY ALL"
+          + "  UNION ALL SELECT period, 'NATION', 'SE', 'Riket', kpi, avg(value), count(*) FROM pub GROUP BY ALL) "
+          + "SELECT m.period, 'MUNICIPALITY' AS area_type, m.area_code, m.area_name, m.kpi, m.value,"
+          + "  m.value * 100 AS numerator, CASE WHEN m.value IS NULL THEN NULL ELSE 100.0 END AS denominator,"
+          + "  CASE WHEN m.suppressed THEN NULL ELSE 50 END::BIGINT AS base, 1::BIGINT AS members,"
+          + "  r.rank::BIGINT AS rank, r.n_ranked::BIGINT AS n_ranked, med.national_median, m.suppressed"
+          + " FROM municipality_kpi m LEFT JOIN ranked r USING (period, kpi, area_code) JOIN med USING (period, kpi)"
+          + " UNION ALL "
+          + "SELECT a.period, a.area_type, a.area_code, a.area_name, a.kpi, a.value, a.value * 100, 100.0,"
+          + "  (50 * a.members)::BIGINT, a.members::BIGINT, NULL::BIGINT, NULL::BIGINT, med.national_median, false"
+          + " FROM areas a JOIN med USING (period, kpi)");
+
+      copy(st, out, "gap_monthly", "period, municipality_code");
+      copy(st, out, "gap_by_reason", "period, municipality_code, reason_code");
+      copy(st, out, "income_support_monthly", "period, municipality_code");
+      copy(st, out, "income_support_by_reason", "period, municipality_code, reason_code");
+      copy(st, out, "national_comparison", "period, area_type, area_code, kpi");
+    } catch (SQLException e) {
+      throw new IOException(e);
+    }
+    Files.writeString(out.resolve("manifest.json"), "{\"run_id\": \"" + RUN_ID + "\", \"version\": \"0.1.0\","
+        + " \"obs_end\": \"2024-04-01\", \"from\": \"2024-01\", \"to\": \"2024-03\"}");
+  }
+
+  private static void insertReasons(Connection db, String period, String code, int i) throws SQLException {
+    boolean salemMarch = code.equals("0128") && period.equals(LATEST);
+    insert(db, "gap_by_reason", period, code, "WAITING_PLAN", 12L + i, new BigDecimal("64000.00").add(BigDecimal.valueOf(2500L * i)), false);
+    insert(db, "gap_by_reason", period, code, "WAITING_PAYMENT", 9L + i, new BigDecimal("41000.40"), false);
+    insert(db, "gap_by_reason", period, code, "BELOW_NORM", 6L, new BigDecimal("12000.55"), false);
+    insert(db, "gap_by_reason", period, code, "FAMILY_REUNION", salemMarch ? null : 7L,
+        salemMarch ? null : new BigDecimal("15500.00"), salemMarch);
+    insert(db, "gap_by_reason", period, code, "SECONDARY_MOVE", salemMarch ? null : 5L,
+        salemMarch ? null : new BigDecimal("8000.00"), salemMarch);
+  }
+
+  private static void insert(Connection db, String table, Object... values) throws SQLException {
+    String marks = String.join(", ", Arrays.stream(values).map(v -> "?").toList());
+    try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
+      for (int i = 0; i < values.length; i++) {
+        ps.setObject(i + 1, values[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private static void copy(Statement st, Path out, String dataset, String key) throws SQLException, IOException {
+    Path dir = Files.createDirectories(out.resolve(dataset));
+    for (String period : PERIODS) {
+      String file = dir.resolve(period + ".parquet").toString().replace("'", "''");
+      st.execute("COPY (SELECT * FROM " + dataset + " WHERE period = '" + period + "' ORDER BY " + key + ") TO '"
+          + file + "' (FORMAT PARQUET)");
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package se.glappet.records;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+
+/**
+ * Compact Beam coders for the input records. Java serialization (Beam's fallback for
+ * {@code Serializable} classes) writes class descriptors with every element and dominated the
+ * profile; these write just the fields.
+ */
+public final class RecordCoders {
+  private RecordCoders() {}
+
+  static final StringUtf8Coder S = StringUtf8Coder.of();
+  static final VarIntCoder I = VarIntCoder.of();
+  static final VarLongCoder L = VarLongCoder.of();
+  static final BigDecimalCoder D = BigDecimalCoder.of();
+
+  /** A date as its epoch day. */
+  public static void date(LocalDate d, OutputStream out) throws IOException {
+    L.encode(d.toEpochDay(), out);
+  }
+
+  public static LocalDate date(InputStream in) throws IOException {
+    return LocalDate.ofEpochDay(L.decode(in));
+  }
+
+  /** A nullable date: 0 for null, epoch day + 1 otherwise (dates before 1970 are not expected). */
+  public static void nullableDate(LocalDate d, OutputStream out) throws IOException {
+    out.write(d == null ? 0 : 1);
+    if (d != null) {
+      date(d, out);
+    }
+  }
+
+  public static LocalDate nullableDate(InputStream in) throws IOException {
+    int flag = in.read();
+    if (flag < 0) {
+      throw new java.io.EOFException();
+    }
+    return flag == 0 ? null : date(in);
+  }
+
+  /** Coder for {@link Payment}. */
+  public static final class PaymentCoder extends AtomicCoder<Payment> {
+    private static final long serialVersionUID = 1L;
+
+    public static PaymentCoder of() {
+      return new PaymentCoder();
+    }
+
+    @Override
+    public void encode(Payment p, OutputStream out) throws IOException {
+      S.encode(p.municipalityCode, out);
+      S.encode(p.paymentId, out);
+      S.encode(p.householdId, out);
+      S.encode(p.personId, out);
+      date(p.paymentDate, out);
+      date(p.coversFrom, out);
+      date(p.coversTo, out);
+      D.encode(p.amountSek, out);
+      I.encode(p.reason.ordinal(), out);
+      I.encode(p.adults, out);
+      I.encode(p.children, out);
+    }
+
+    @Override
+    public Payment decode(InputStream in) throws IOException {
+      return new Payment(S.decode(in), S.decode(in), S.decode(in), S.decode(in), date(in), date(in), date(in),
+          D.decode(in), ReasonCode.values()[I.decode(in)], I.decode(in), I.decode(in));
+    }
+  }
+
+  /** Coder for {@link AllowancePeriod}. */
+  public static final class AllowanceCoder extends AtomicCoder<AllowancePeriod> {
+    private static final long serialVersionUID = 1L;
+
+    public static AllowanceCoder of() {
+      return new AllowanceCoder();
+    }
+
+    @Override
+    public void encode(AllowancePeriod a, OutputStream out) throws IOException {
+      S.encode(a.personId, out);
+      S.encode(a.municipalityCode, out);
+      I.encode(a.type.ordinal(), out);
+      date(a.fromDate, out);
+      nullableDate(a.toDate, out);
+      nullableDate(a.firstPaymentDate, out);
+      D.encode(a.dailyAmountSek, out);
+    }
+
+    @Override
+    public AllowancePeriod decode(InputStream in) throws IOException {
+      return new AllowancePeriod(S.decode(in), S.decode(in), AllowancePeriod.Type.values()[I.decode(in)], date(in),
+          nullableDate(in), nullableDate(in), D.decode(in));
+    }
+  }
+
+  /** Coder for {@link KisRow}. */
+  public static final class KisCoder extends AtomicCoder<KisRow> {
+    private static final long serialVersionUID = 1L;
+
+    public static KisCoder of() {
+      return new KisCoder();
+    }
+
+    @Override
+    public void encode(KisRow k, OutputStream out) throws IOException {
+      S.encode(k.municipalityCode, out);
+      S.encode(k.period.toString(), out);
+      I.encode(k.receptionType.ordinal(), out);
+      L.encode(k.newcomersReceived, out);
+      L.encode(k.withPlan, out);
+      L.encode(k.awaitingPlan, out);
+      L.encode(k.inSfi == null ? -1L : k.inSfi, out);
+    }
+
+    @Override
+    public KisRow decode(InputStream in) throws IOException {
+      String muni = S.decode(in);
+      YearMonth period = YearMonth.parse(S.decode(in));
+      KisRow.ReceptionType type = KisRow.ReceptionType.values()[I.decode(in)];
+      long received = L.decode(in);
+      long withPlan = L.decode(in);
+      long awaiting = L.decode(in);
+      long sfi = L.decode(in);
+      return new KisRow(muni, period, type, received, withPlan, awaiting, sfi < 0 ? null : sfi);
+    }
+  }
+
+  /** Coder for {@link PopulationRow}. */
+  public static final class PopulationCoder extends AtomicCoder<PopulationRow> {
+    private static final long serialVersionUID = 1L;
+
+    public static PopulationCoder of() {
+      return new PopulationCoder();
+    }
+
+    @Override
+    public void encode(PopulationRow p, OutputStream out) throws IOException {
+      S.encode(p.municipalityCode, out);
+      I.encode(p.year, out);
+      L.encode(p.population, out);
+    }
+
+    @Override
+    public PopulationRow decode(InputStream in) throws IOException {
+      return new PopulationRow(S.decode(in), I.decode(in), L.decode(in));
+    }
+  }
+
+  /** Money helper for other packages' coders. */
+  public static void amount(BigDecimal d, OutputStream out) throws IOException {
+    D.encode(d, out);
+  }
+
+  public static BigDecimal amount(InputStream in) throws IOException {
+    return D.decode(in);
+  }
+}
