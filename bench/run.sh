@@ -205,12 +205,16 @@ awk -F'\t' -v scales="${SCALES[*]}" '
     }
     if (n >= 2) {
       print ""
-      print "Scaling (larger scale against the smaller one before it; target: time ratio at most 1.1 x data ratio):"
+      print "Scaling (each scale against the one before it, and every earlier scale against the last;"
+      print "target: time ratio at most 1.1 x data ratio, i.e. four times the data in at most 4.4 x the time):"
       print ""
       print "| scales | engine | data ratio | time ratio | time ratio / data ratio |"
       print "|---|---|---:|---:|---:|"
-      for (i = 2; i <= n; i++) {
-        a = sc[i - 1]; b = sc[i]
+      np = 0
+      for (i = 2; i <= n; i++) { np++; pa[np] = sc[i - 1]; pb[np] = sc[i] }
+      for (i = 1; i <= n - 2; i++) { np++; pa[np] = sc[i]; pb[np] = sc[n] }
+      for (q = 1; q <= np; q++) {
+        a = pa[q]; b = pb[q]
         for (j = 1; j <= 3; j++) {
           e = order[j]; ka = a SUBSEP e; kb = b SUBSEP e
           if (!(ka in wall) || !(kb in wall) || wall[ka] <= 0 || rows[ka] <= 0) continue
