@@ -75,10 +75,6 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollection<Pa
     return PCollectionTuple.of(MONTHLY, monthly).and(BY_REASON, byReason).and(TOTALS, totals);
   }
 
-  static String dropLastPart(String key) {
-    return key.substring(0, key.lastIndexOf('|'));
-  }
-
   static Row monthlyRow(KV<String, IncomeSupportTotals> kv) {
     String[] k = kv.getKey().split("\\|");
     IncomeSupportTotals t = kv.getValue();
