@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -57,7 +56,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
   static final TupleTag<KV<String, BigDecimal>> BY_REASON_PARTS = new TupleTag<>() {};
   static final TupleTag<KV<String, BigDecimal>> IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
 
-  private static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of());
+  private static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), se.glappet.records.DecimalCoder.of());
   private static final KvCoder<String, GapCell> CELL_CODER =
       KvCoder.of(StringUtf8Coder.of(), GapCell.CellCoder.of());
 

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -66,7 +65,7 @@ public final class GapCell implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final VarLongCoder L = VarLongCoder.of();
     private static final VarIntCoder I = VarIntCoder.of();
-    private static final BigDecimalCoder D = BigDecimalCoder.of();
+    private static final se.glappet.records.DecimalCoder D = se.glappet.records.DecimalCoder.of();
 
     public static CellCoder of() {
       return new CellCoder();

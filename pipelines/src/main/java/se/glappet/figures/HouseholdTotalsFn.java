@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -91,7 +90,7 @@ public final class HouseholdTotalsFn extends Combine.CombineFn<Payment, Househol
     private static final StringUtf8Coder S = StringUtf8Coder.of();
     private static final VarIntCoder I = VarIntCoder.of();
     private static final VarLongCoder L = VarLongCoder.of();
-    private static final BigDecimalCoder D = BigDecimalCoder.of();
+    private static final se.glappet.records.DecimalCoder D = se.glappet.records.DecimalCoder.of();
 
     @Override
     public void encode(Acc a, OutputStream out) throws IOException {

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
@@ -28,7 +27,7 @@ public final class IncomeSupportTotals implements Serializable {
   public static final class TotalsCoder extends AtomicCoder<IncomeSupportTotals> {
     private static final long serialVersionUID = 1L;
     private static final VarLongCoder L = VarLongCoder.of();
-    private static final BigDecimalCoder D = BigDecimalCoder.of();
+    private static final se.glappet.records.DecimalCoder D = se.glappet.records.DecimalCoder.of();
 
     public static TotalsCoder of() {
       return new TotalsCoder();

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -16,7 +15,7 @@ public final class PersonGapCoder extends AtomicCoder<PersonGap> {
   private static final long serialVersionUID = 1L;
   private static final StringUtf8Coder S = StringUtf8Coder.of();
   private static final VarIntCoder I = VarIntCoder.of();
-  private static final NullableCoder<BigDecimal> D = NullableCoder.of(BigDecimalCoder.of());
+  private static final NullableCoder<BigDecimal> D = NullableCoder.of(se.glappet.records.DecimalCoder.of());
 
   public static PersonGapCoder of() {
     return new PersonGapCoder();

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -23,7 +22,7 @@ public final class RecordCoders {
   static final StringUtf8Coder S = StringUtf8Coder.of();
   static final VarIntCoder I = VarIntCoder.of();
   static final VarLongCoder L = VarLongCoder.of();
-  static final BigDecimalCoder D = BigDecimalCoder.of();
+  static final DecimalCoder D = se.glappet.records.DecimalCoder.of();
 
   /** A date as its epoch day. */
   public static void date(LocalDate d, OutputStream out) throws IOException {
