@@ -1,7 +1,6 @@
 package se.glappet.figures;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -27,7 +26,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.gap.Apportion;
 import se.glappet.gap.BuildPersonGaps;
-import se.glappet.gap.DateRange;
 import se.glappet.gap.Money;
 import se.glappet.gap.PersonGap;
 import se.glappet.gap.Stats;
@@ -284,20 +282,17 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     @ProcessElement
     public void process(ProcessContext c) {
       PersonGap g = c.element();
-      DateRange w = g.window();
       for (YearMonth m : c.sideInput(rangeView).months()) {
         GapCell cell = new GapCell();
-        long days = w.overlapDays(DateRange.month(m));
+        int days = g.daysInMonth(m);
         if (days > 0) {
           cell.personsInGap = 1;
           cell.gapPersonDays = days;
         }
-        LocalDate nextMonth = m.plusMonths(1).atDay(1);
-        if (g.gapStart().isBefore(nextMonth)
-            && (g.firstPayment() == null || !g.firstPayment().isBefore(nextMonth))) {
+        if (g.isOpenAtEndOf(m)) {
           cell.openGapsAtMonthEnd = 1;
         }
-        if (g.firstPayment() != null && YearMonth.from(g.firstPayment()).equals(m)) {
+        if (m.equals(g.closedMonth())) {
           cell.closedCashDays.add(g.cashGapDays());
           cell.closedEntitlementDays.add(g.entitlementGapDays());
         }

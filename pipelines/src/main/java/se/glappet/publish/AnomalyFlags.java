@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import se.glappet.gap.Stats;
 
 /**
  * Flags a municipality-month whose number of payments or amount differs sharply from the
@@ -108,14 +109,13 @@ public final class AnomalyFlags {
     return flags;
   }
 
+  /** The median of column i (payments or amount) of the history rows ({@link Stats#median}). */
   private static double median(List<double[]> rows, int i) {
     List<Double> values = new ArrayList<>();
     for (double[] b : rows) {
       values.add(b[i]);
     }
-    values.sort(null);
-    int n = values.size();
-    return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    return Stats.median(values);
   }
 
   private static double decimal(Object avroBytes) {

@@ -3,7 +3,6 @@ package se.glappet.records;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.apache.beam.sdk.coders.AtomicCoder;
@@ -191,14 +190,5 @@ public final class RecordCoders {
     public PopulationRow decode(InputStream in) throws IOException {
       return new PopulationRow(S.decode(in), I.decode(in), L.decode(in));
     }
-  }
-
-  /** Money helper for other packages' coders. */
-  public static void amount(BigDecimal d, OutputStream out) throws IOException {
-    D.encode(d, out);
-  }
-
-  public static BigDecimal amount(InputStream in) throws IOException {
-    return D.decode(in);
   }
 }
