@@ -56,7 +56,16 @@ public final class CanonicalRows {
 
   /** The municipality code of an accepted row of any dataset (for "municipalities in the batch"). */
   public static String municipality(Dataset dataset, String canonical) {
-    String[] f = fields(canonical, dataset.columns.size());
-    return f[dataset.indexOf("municipality_code")];
+    return field(canonical, dataset.indexOf("municipality_code"));
+  }
+
+  /** The canonical value of column number {@code index}. */
+  static String field(String canonical, int index) {
+    int start = 0;
+    for (int i = 0; i < index; i++) {
+      start = canonical.indexOf(RowParser.SEP, start) + 1;
+    }
+    int end = canonical.indexOf(RowParser.SEP, start);
+    return end < 0 ? canonical.substring(start) : canonical.substring(start, end);
   }
 }

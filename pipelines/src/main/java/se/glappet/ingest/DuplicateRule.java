@@ -1,52 +1,101 @@
 package se.glappet.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 
 /**
  * The duplicate rule of contract section 2.7 for the rows sharing one key: all identical → the
- * first in (file, line) order is accepted and the others are DUPLICATE_ROW; not all identical →
- * every one is CONFLICTING_DUPLICATE.
+ * first in (file path, line) order is accepted and the others are DUPLICATE_ROW; not all identical
+ * → every one is CONFLICTING_DUPLICATE. It decides on {@link RowFingerprint}s; the rows it rejects
+ * ("losers") are reported later with their raw lines ({@link ReadInputs}).
  */
 public final class DuplicateRule {
   private DuplicateRule() {}
 
-  /** The decision for one key group. */
+  /** The decision for one key group: the accepted row (or null) and the rows rejected. */
   public static final class Decision {
-    public final ParsedRow accepted;
-    public final List<RejectedRow> rejected;
+    public final RowFingerprint accepted;
+    public final List<Loser> losers;
 
-    Decision(ParsedRow accepted, List<RejectedRow> rejected) {
+    Decision(RowFingerprint accepted, List<Loser> losers) {
       this.accepted = accepted;
-      this.rejected = rejected;
+      this.losers = losers;
     }
   }
 
-  public static Decision decide(Iterable<ParsedRow> group) {
-    List<ParsedRow> rows = new ArrayList<>();
-    for (ParsedRow r : group) {
+  /** A row the rule rejects: where it is, why, and the message for the report. */
+  public static final class Loser {
+    public final int file;
+    public final int line;
+    public final RejectReason reason;
+    public final String message;
+
+    public Loser(int file, int line, RejectReason reason, String message) {
+      this.file = file;
+      this.line = line;
+      this.reason = reason;
+      this.message = message;
+    }
+  }
+
+  /**
+   * Decides one key group. {@code displayPath} gives the (masked) relative path of a file number,
+   * for the message that points a duplicate at the accepted row.
+   */
+  public static Decision decide(Iterable<RowFingerprint> group, IntFunction<String> displayPath) {
+    List<RowFingerprint> rows = new ArrayList<>();
+    for (RowFingerprint r : group) {
       rows.add(r);
     }
     if (rows.size() == 1) {
       return new Decision(rows.get(0), List.of());
     }
-    rows.sort(ParsedRow::compareOrigin);
-    ParsedRow first = rows.get(0);
-    boolean identical = rows.stream().allMatch(r -> r.canonical.equals(first.canonical));
-    List<RejectedRow> rejected = new ArrayList<>();
-    String where = first.file + " line " + first.line;
+    rows.sort(RowFingerprint::compareOrigin);
+    RowFingerprint first = rows.get(0);
+    boolean identical = rows.stream().allMatch(r -> r.sameValuesAs(first));
+    List<Loser> losers = new ArrayList<>();
+    String where = displayPath.apply(first.file) + " line " + first.line;
     for (int i = identical ? 1 : 0; i < rows.size(); i++) {
-      ParsedRow r = rows.get(i);
-      rejected.add(identical
-          ? reject(r, RejectReason.DUPLICATE_ROW, "identical to the accepted row at " + where)
-          : reject(r, RejectReason.CONFLICTING_DUPLICATE,
+      RowFingerprint r = rows.get(i);
+      losers.add(identical
+          ? new Loser(r.file, r.line, RejectReason.DUPLICATE_ROW, "identical to the accepted row at " + where)
+          : new Loser(r.file, r.line, RejectReason.CONFLICTING_DUPLICATE,
               rows.size() + " rows share this key with different values; none is used"));
     }
-    return new Decision(identical ? first : null, rejected);
+    return new Decision(identical ? first : null, losers);
   }
 
-  private static RejectedRow reject(ParsedRow r, RejectReason reason, String message) {
-    return new RejectedRow(r.dataset.folder, r.file, r.line, reason, null, message,
-        se.glappet.privacy.IdentityNumbers.mask(r.rawLine));
+  /** Coder for {@link Loser}. */
+  public static final class LoserCoder extends AtomicCoder<Loser> {
+    private static final long serialVersionUID = 1L;
+    private static final VarIntCoder I = VarIntCoder.of();
+    private static final StringUtf8Coder S = StringUtf8Coder.of();
+
+    public static LoserCoder of() {
+      return new LoserCoder();
+    }
+
+    @Override
+    public void encode(Loser l, OutputStream out) throws IOException {
+      I.encode(l.file, out);
+      I.encode(l.line, out);
+      I.encode(l.reason.ordinal(), out);
+      S.encode(l.message, out);
+    }
+
+    @Override
+    public Loser decode(InputStream in) throws IOException {
+      return new Loser(I.decode(in), I.decode(in), RejectReason.values()[I.decode(in)], S.decode(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
   }
 }

@@ -23,9 +23,23 @@ public final class FileParser {
 
   private FileParser() {}
 
+  /** Checks every line and describes the file (with its SHA-256) for the quality report. */
   public static FileInfo parse(Dataset dataset, String relativePath, byte[] bytes,
       Set<String> municipalities, Sink sink) {
-    String sha = sha256(bytes);
+    return scan(dataset, relativePath, bytes, municipalities, sink, true);
+  }
+
+  /**
+   * Checks every line again, exactly as {@link #parse} did, without describing the file: the
+   * second reading of a file whose duplicates are already known.
+   */
+  public static void parseRows(Dataset dataset, String relativePath, byte[] bytes,
+      Set<String> municipalities, Sink sink) {
+    scan(dataset, relativePath, bytes, municipalities, sink, false);
+  }
+
+  private static FileInfo scan(Dataset dataset, String relativePath, byte[] bytes,
+      Set<String> municipalities, Sink sink, boolean describe) {
     String text = TextDecoding.decode(bytes);
     String maskedFile = IdentityNumbers.mask(relativePath);
     RowParser parser = null;
@@ -56,6 +70,9 @@ public final class FileParser {
             IdentityNumbers.mask(o.message), IdentityNumbers.mask(line)));
       }
     }
+    if (!describe) {
+      return null;
+    }
     List<String> unknown = new ArrayList<>();
     if (parser != null) {
       for (String u : parser.unknownColumns()) {
@@ -63,7 +80,7 @@ public final class FileParser {
       }
     }
     String sep = parser == null ? "" : parser.separator() == '\t' ? "tab" : String.valueOf(parser.separator());
-    return new FileInfo(dataset.folder, maskedFile, bytes.length, sha, TextDecoding.detect(bytes), sep,
+    return new FileInfo(dataset.folder, maskedFile, bytes.length, sha256(bytes), TextDecoding.detect(bytes), sep,
         rows, unknown);
   }
 

@@ -3,42 +3,63 @@ package se.glappet.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Partition;
 import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import se.glappet.privacy.IdentityNumbers;
 import se.glappet.records.AllowancePeriod;
 import se.glappet.records.KisRow;
 import se.glappet.records.Payment;
 import se.glappet.records.PopulationRow;
+import se.glappet.records.RecordCoders;
 
 /**
- * Reads every input file (contract section 2): parses each file in one pass, applies the per-row
- * checks, then the duplicate rule per key, and yields the typed accepted rows of the four
- * datasets, every rejected row, what was read per file, and the municipalities in the batch.
+ * Reads every input file (contract section 2) in two passes, so that the rows themselves never
+ * travel through a shuffle:
+ *
+ * <ol>
+ *   <li>{@code CheckRows} reads each file once and applies the per-row checks. Every data line
+ *       becomes a finding: a rejected row, or the small fingerprint of an accepted one.
+ *       {@code ApplyDuplicateRule} groups the fingerprints by key across all files and decides the
+ *       duplicates (the "losers"), the municipalities in the batch and the payment months.
+ *   <li>{@code Read<Dataset>} reads each file again, checks every line the same way, skips the
+ *       losers and yields the typed accepted rows. {@code ReportDuplicates} re-reads the few files
+ *       that hold losers to report them with their (masked) raw lines.
+ * </ol>
+ *
+ * <p>Outputs: the typed accepted rows of the four datasets, every rejected row, what was read per
+ * file, the municipalities in the batch and the months of accepted payments.
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -51,125 +72,293 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<FileInfo> FILES = new TupleTag<>() {};
   /** Municipality codes of accepted kis, income-support and allowances rows, distinct. */
   public static final TupleTag<String> MUNICIPALITIES = new TupleTag<>() {};
+  /** The months of {@code payment_date} of accepted payments, distinct. */
+  public static final TupleTag<YearMonth> PAYMENT_MONTHS = new TupleTag<>() {};
 
+  /** The input files in relative-path order; a file's number is its index here. */
   private final List<InputFile> files;
   private final Set<String> municipalities;
 
   public ReadInputs(List<InputFile> files, Set<String> municipalities) {
     this.files = new ArrayList<>(files);
+    this.files.sort(Comparator.comparing((InputFile f) -> f.relativePath));
     this.municipalities = new HashSet<>(municipalities);
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    PCollectionTuple parsed =
-        begin
-            .apply("ListFiles", Create.of(files).withCoder(SerializableCoder.of(InputFile.class)))
-            .apply("SpreadFiles", Reshuffle.viaRandomKey())
-            .apply("ParseFiles", ParDo.of(new ParseFilesFn(municipalities))
-                .withOutputTags(ParseFilesFn.ROWS, TupleTagList.of(REJECTED).and(FILES)));
+    List<KV<Integer, InputFile>> numbered = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      numbered.add(KV.of(i, files.get(i)));
+    }
+    PCollection<KV<Integer, InputFile>> spread = begin
+        .apply("ListFiles", Create.of(numbered)
+            .withCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(InputFile.class))))
+        .apply("SpreadFiles", Reshuffle.viaRandomKey());
 
-    PCollectionTuple deduplicated =
-        parsed.get(ParseFilesFn.ROWS).apply("DeduplicateRows", new DeduplicateRows());
-    PCollection<ParsedRow> accepted = deduplicated.get(DeduplicateRows.ACCEPTED);
+    List<String> displayPaths = new ArrayList<>();
+    for (InputFile f : files) {
+      displayPaths.add(IdentityNumbers.mask(f.relativePath));
+    }
+    PCollectionTuple decided = spread
+        .apply("CheckRows", ParDo.of(new CheckRowsFn(municipalities)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), Finding.FindingCoder.of()))
+        .apply("GroupByRowKey", GroupByKey.create())
+        .apply("ApplyDuplicateRule", ParDo.of(new ApplyDuplicateRuleFn(displayPaths))
+            .withOutputTags(ApplyDuplicateRuleFn.LOSERS, TupleTagList.of(REJECTED).and(FILES)
+                .and(MUNICIPALITIES).and(PAYMENT_MONTHS)));
 
-    PCollectionList<ParsedRow> byDataset = accepted.apply("SplitByDataset",
-        Partition.of(Dataset.values().length, (row, n) -> row.dataset.ordinal()));
+    PCollection<KV<Integer, DuplicateRule.Loser>> losers = decided.get(ApplyDuplicateRuleFn.LOSERS)
+        .setCoder(KvCoder.of(VarIntCoder.of(), DuplicateRule.LoserCoder.of()));
+    PCollectionView<Map<Integer, Iterable<Integer>>> loserLines = losers
+        .apply("LoserLines", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.integers()))
+            .via(kv -> KV.of(kv.getKey(), kv.getValue().line)))
+        .apply("LoserLinesByFile", View.asMultimap());
 
-    PCollection<Payment> payments = byDataset.get(Dataset.INCOME_SUPPORT.ordinal())
-        .apply("ToPayments", MapElements.into(TypeDescriptor.of(Payment.class))
-            .via(r -> CanonicalRows.payment(r.canonical)));
-    PCollection<AllowancePeriod> allowances = byDataset.get(Dataset.ALLOWANCES.ordinal())
-        .apply("ToAllowancePeriods", MapElements.into(TypeDescriptor.of(AllowancePeriod.class))
-            .via(r -> CanonicalRows.allowance(r.canonical)));
-    PCollection<KisRow> kis = byDataset.get(Dataset.KIS.ordinal())
-        .apply("ToKisRows", MapElements.into(TypeDescriptor.of(KisRow.class))
-            .via(r -> CanonicalRows.kis(r.canonical)));
-    PCollection<PopulationRow> population = byDataset.get(Dataset.POPULATION.ordinal())
-        .apply("ToPopulationRows", MapElements.into(TypeDescriptor.of(PopulationRow.class))
-            .via(r -> CanonicalRows.population(r.canonical)));
+    PCollection<RejectedRow> duplicates = losers
+        .apply("GroupLosersByFile", GroupByKey.create())
+        .apply("ReportDuplicates", ParDo.of(new ReportDuplicatesFn(files, municipalities)));
 
-    PCollection<String> inBatch = accepted
-        .apply("WithoutPopulation", Filter.by(r -> r.dataset != Dataset.POPULATION))
-        .apply("MunicipalityOfRow", MapElements.into(TypeDescriptors.strings())
-            .via(r -> CanonicalRows.municipality(r.dataset, r.canonical)))
-        .setCoder(StringUtf8Coder.of())
+    PCollection<Payment> payments = spread.apply("ReadPayments", new ReadAcceptedRows<>(
+        Dataset.INCOME_SUPPORT, CanonicalRows::payment, loserLines, municipalities))
+        .setCoder(RecordCoders.PaymentCoder.of());
+    PCollection<AllowancePeriod> allowances = spread.apply("ReadAllowancePeriods", new ReadAcceptedRows<>(
+        Dataset.ALLOWANCES, CanonicalRows::allowance, loserLines, municipalities))
+        .setCoder(RecordCoders.AllowanceCoder.of());
+    PCollection<KisRow> kis = spread.apply("ReadKisRows", new ReadAcceptedRows<>(
+        Dataset.KIS, CanonicalRows::kis, loserLines, municipalities))
+        .setCoder(RecordCoders.KisCoder.of());
+    PCollection<PopulationRow> population = spread.apply("ReadPopulationRows", new ReadAcceptedRows<>(
+        Dataset.POPULATION, CanonicalRows::population, loserLines, municipalities))
+        .setCoder(RecordCoders.PopulationCoder.of());
+
+    PCollection<RejectedRow> rejected = PCollectionList.of(decided.get(REJECTED)).and(duplicates)
+        .apply("AllRejects", Flatten.pCollections());
+    PCollection<String> inBatch = decided.get(MUNICIPALITIES).setCoder(StringUtf8Coder.of())
         .apply("DistinctMunicipalities", Distinct.create());
-
-    PCollection<RejectedRow> rejected = PCollectionList.of(parsed.get(REJECTED))
-        .and(deduplicated.get(DeduplicateRows.REJECTED))
-        .apply("AllRejects", org.apache.beam.sdk.transforms.Flatten.pCollections());
+    PCollection<YearMonth> months = decided.get(PAYMENT_MONTHS)
+        .setCoder(RecordCoders.YearMonthCoder.of())
+        .apply("DistinctPaymentMonths", Distinct.create());
 
     return PCollectionTuple.of(PAYMENTS, payments)
         .and(ALLOWANCES, allowances)
         .and(KIS, kis)
         .and(POPULATION, population)
         .and(REJECTED, rejected)
-        .and(FILES, parsed.get(FILES).setCoder(SerializableCoder.of(FileInfo.class)))
-        .and(MUNICIPALITIES, inBatch);
+        .and(FILES, decided.get(FILES).setCoder(SerializableCoder.of(FileInfo.class)))
+        .and(MUNICIPALITIES, inBatch)
+        .and(PAYMENT_MONTHS, months);
   }
 
-  /** Reads and checks one whole file. */
-  static final class ParseFilesFn extends DoFn<InputFile, ParsedRow> {
+  static byte[] readBytes(InputFile file) throws IOException {
+    try (InputStream in = Channels.newInputStream(
+        FileSystems.open(FileSystems.matchSingleFileSpec(file.location).resourceId()))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IOException("cannot read input file " + IdentityNumbers.mask(file.relativePath) + ": "
+          + IdentityNumbers.mask(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  /** First reading: every data line of a file as a finding, and the file's description. */
+  static final class CheckRowsFn extends DoFn<KV<Integer, InputFile>, KV<String, Finding>> {
     private static final long serialVersionUID = 1L;
-    static final TupleTag<ParsedRow> ROWS = new TupleTag<>() {};
     private final Set<String> municipalities;
 
-    ParseFilesFn(Set<String> municipalities) {
+    CheckRowsFn(Set<String> municipalities) {
       this.municipalities = municipalities;
     }
 
     @ProcessElement
-    public void process(@Element InputFile file, MultiOutputReceiver out) throws IOException {
-      byte[] bytes;
-      try (InputStream in = Channels.newInputStream(
-          FileSystems.open(FileSystems.matchSingleFileSpec(file.location).resourceId()))) {
-        bytes = in.readAllBytes();
-      } catch (IOException e) {
-        throw new IOException("cannot read input file " + file.relativePath + ": " + e.getMessage(), e);
-      }
-      FileInfo info = FileParser.parse(file.dataset, file.relativePath, bytes, municipalities,
+    public void process(@Element KV<Integer, InputFile> numbered, OutputReceiver<KV<String, Finding>> out)
+        throws IOException {
+      int n = numbered.getKey();
+      InputFile file = numbered.getValue();
+      FileInfo info = FileParser.parse(file.dataset, file.relativePath, readBytes(file), municipalities,
           new FileParser.Sink() {
             @Override
             public void accepted(ParsedRow row) {
-              out.get(ROWS).output(row);
+              out.output(Finding.row(row.dataset, row.key, RowFingerprint.of(n, row)));
             }
 
             @Override
             public void rejected(RejectedRow row) {
-              out.get(REJECTED).output(row);
+              out.output(Finding.rejected(n, row));
             }
           });
-      out.get(FILES).output(info);
+      out.output(Finding.file(n, info));
     }
   }
 
-  /** The duplicate check of contract section 2.7 across all files of a dataset. */
-  static final class DeduplicateRows extends PTransform<PCollection<ParsedRow>, PCollectionTuple> {
+  /**
+   * The duplicate rule per key group; rejected rows and file descriptions pass through. The
+   * municipalities and payment months of accepted rows are gathered per bundle (few distinct
+   * values) and emitted when the bundle finishes.
+   */
+  static final class ApplyDuplicateRuleFn extends DoFn<KV<String, Iterable<Finding>>, KV<Integer, DuplicateRule.Loser>> {
     private static final long serialVersionUID = 1L;
-    static final TupleTag<ParsedRow> ACCEPTED = new TupleTag<>() {};
-    static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
+    static final TupleTag<KV<Integer, DuplicateRule.Loser>> LOSERS = new TupleTag<>() {};
+    private final List<String> displayPaths;
+    private transient Set<String> municipalities;
+    private transient Set<Integer> months;
+
+    ApplyDuplicateRuleFn(List<String> displayPaths) {
+      this.displayPaths = displayPaths;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      municipalities = new HashSet<>();
+      months = new HashSet<>();
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Finding>> group, MultiOutputReceiver out) {
+      List<RowFingerprint> rows = new ArrayList<>(1);
+      for (Finding f : group.getValue()) {
+        switch (f.kind) {
+          case ROW:
+            rows.add(f.row);
+            break;
+          case REJECTED:
+            out.get(REJECTED).output(f.rejected);
+            break;
+          default:
+            out.get(FILES).output(f.file);
+        }
+      }
+      if (rows.isEmpty()) {
+        return;
+      }
+      DuplicateRule.Decision d = DuplicateRule.decide(rows, displayPaths::get);
+      if (d.accepted != null) {
+        if (!d.accepted.municipality.isEmpty()) {
+          municipalities.add(d.accepted.municipality);
+        }
+        if (d.accepted.paymentMonth != RowFingerprint.NO_MONTH) {
+          months.add(d.accepted.paymentMonth);
+        }
+      }
+      for (DuplicateRule.Loser l : d.losers) {
+        out.get(LOSERS).output(KV.of(l.file, l));
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      for (String m : municipalities) {
+        c.output(MUNICIPALITIES, m, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
+      for (int m : months) {
+        c.output(PAYMENT_MONTHS, YearMonth.of(m / 12, m % 12 + 1), GlobalWindow.INSTANCE.maxTimestamp(),
+            GlobalWindow.INSTANCE);
+      }
+    }
+  }
+
+  /** Re-reads a file that holds duplicate losers and reports each with its masked raw line. */
+  static final class ReportDuplicatesFn extends DoFn<KV<Integer, Iterable<DuplicateRule.Loser>>, RejectedRow> {
+    private static final long serialVersionUID = 1L;
+    private final List<InputFile> files;
+    private final Set<String> municipalities;
+
+    ReportDuplicatesFn(List<InputFile> files, Set<String> municipalities) {
+      this.files = files;
+      this.municipalities = municipalities;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<DuplicateRule.Loser>> group, OutputReceiver<RejectedRow> out)
+        throws IOException {
+      InputFile file = files.get(group.getKey());
+      Map<Integer, DuplicateRule.Loser> byLine = new HashMap<>();
+      for (DuplicateRule.Loser l : group.getValue()) {
+        byLine.put(l.line, l);
+      }
+      FileParser.parseRows(file.dataset, file.relativePath, readBytes(file), municipalities, new FileParser.Sink() {
+        @Override
+        public void accepted(ParsedRow row) {
+          DuplicateRule.Loser l = byLine.remove(row.line);
+          if (l != null) {
+            out.output(new RejectedRow(row.dataset.folder, row.file, row.line, l.reason, null, l.message,
+                IdentityNumbers.mask(row.rawLine)));
+          }
+        }
+
+        @Override
+        public void rejected(RejectedRow row) {}
+      });
+      if (!byLine.isEmpty()) {
+        throw new IllegalStateException("input file " + IdentityNumbers.mask(file.relativePath)
+            + " changed while the batch was reading it");
+      }
+    }
+  }
+
+  /**
+   * Second reading of one dataset's files: the typed accepted rows, duplicates' losers left out.
+   * Rejected rows were reported by the first reading.
+   */
+  static final class ReadAcceptedRows<T> extends PTransform<PCollection<KV<Integer, InputFile>>, PCollection<T>> {
+    private static final long serialVersionUID = 1L;
+    private final Dataset dataset;
+    private final SerializableFunction<String, T> toRecord;
+    private final PCollectionView<Map<Integer, Iterable<Integer>>> losers;
+    private final Set<String> municipalities;
+
+    ReadAcceptedRows(Dataset dataset, SerializableFunction<String, T> toRecord,
+        PCollectionView<Map<Integer, Iterable<Integer>>> losers, Set<String> municipalities) {
+      this.dataset = dataset;
+      this.toRecord = toRecord;
+      this.losers = losers;
+      this.municipalities = municipalities;
+    }
 
     @Override
-    public PCollectionTuple expand(PCollection<ParsedRow> rows) {
-      return rows
-          .apply("KeyByDatasetAndKey", WithKeys.of((ParsedRow r) -> r.dataset.ordinal() + "|" + r.key)
-              .withKeyType(TypeDescriptors.strings()))
-          .apply("GroupByKey", GroupByKey.create())
-          .apply("ApplyDuplicateRule", ParDo.of(new DoFn<KV<String, Iterable<ParsedRow>>, ParsedRow>() {
-            private static final long serialVersionUID = 1L;
+    public PCollection<T> expand(PCollection<KV<Integer, InputFile>> files) {
+      return files.apply("ReadAcceptedRows", ParDo.of(new ReadFn<>(dataset, toRecord, losers, municipalities))
+          .withSideInputs(losers));
+    }
+  }
 
-            @ProcessElement
-            public void process(@Element KV<String, Iterable<ParsedRow>> group, MultiOutputReceiver out) {
-              DuplicateRule.Decision d = DuplicateRule.decide(group.getValue());
-              if (d.accepted != null) {
-                out.get(ACCEPTED).output(d.accepted);
-              }
-              for (RejectedRow r : d.rejected) {
-                out.get(REJECTED).output(r);
-              }
-            }
-          }).withOutputTags(ACCEPTED, TupleTagList.of(REJECTED)));
+  static final class ReadFn<T> extends DoFn<KV<Integer, InputFile>, T> {
+    private static final long serialVersionUID = 1L;
+    private final Dataset dataset;
+    private final SerializableFunction<String, T> toRecord;
+    private final PCollectionView<Map<Integer, Iterable<Integer>>> losers;
+    private final Set<String> municipalities;
+
+    ReadFn(Dataset dataset, SerializableFunction<String, T> toRecord,
+        PCollectionView<Map<Integer, Iterable<Integer>>> losers, Set<String> municipalities) {
+      this.dataset = dataset;
+      this.toRecord = toRecord;
+      this.losers = losers;
+      this.municipalities = municipalities;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) throws IOException {
+      InputFile file = c.element().getValue();
+      if (file.dataset != dataset) {
+        return;
+      }
+      Set<Integer> skip = new HashSet<>();
+      Iterable<Integer> lines = c.sideInput(losers).get(c.element().getKey());
+      if (lines != null) {
+        lines.forEach(skip::add);
+      }
+      FileParser.parseRows(dataset, file.relativePath, readBytes(file), municipalities, new FileParser.Sink() {
+        @Override
+        public void accepted(ParsedRow row) {
+          if (!skip.contains(row.line)) {
+            c.output(toRecord.apply(row.canonical));
+          }
+        }
+
+        @Override
+        public void rejected(RejectedRow row) {}
+      });
     }
   }
 }

@@ -14,13 +14,13 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
-import se.glappet.records.Payment;
 
 /**
  * The published months (contract section 1): {@code --from}/{@code --to} when given, otherwise the
- * first and last month in which an accepted income-support payment is dated.
+ * first and last month in which an accepted income-support payment is dated (input: the months of
+ * accepted payments, {@link se.glappet.ingest.ReadInputs#PAYMENT_MONTHS}).
  */
-public final class ComputeMonthRange extends PTransform<PCollection<Payment>, PCollectionView<MonthRange>> {
+public final class ComputeMonthRange extends PTransform<PCollection<YearMonth>, PCollectionView<MonthRange>> {
   private static final long serialVersionUID = 1L;
   private final YearMonth from;
   private final YearMonth to;
@@ -31,8 +31,8 @@ public final class ComputeMonthRange extends PTransform<PCollection<Payment>, PC
   }
 
   @Override
-  public PCollectionView<MonthRange> expand(PCollection<Payment> payments) {
-    return payments
+  public PCollectionView<MonthRange> expand(PCollection<YearMonth> paymentMonths) {
+    return paymentMonths
         .apply("SpanOfPaymentMonths", Combine.globally(new Span(from, to)).withoutDefaults())
         .setCoder(SerializableCoder.of(MonthRange.class))
         .apply("AsSingleton", View.<MonthRange>asSingleton().withDefaultValue(new MonthRange(from, to)));
@@ -42,7 +42,7 @@ public final class ComputeMonthRange extends PTransform<PCollection<Payment>, PC
    * Smallest and largest payment month (as {@code year × 12 + month − 1}), then the arguments
    * applied. The accumulator is two ints, so partial spans cost nothing to shuffle.
    */
-  static final class Span extends Combine.CombineFn<Payment, int[], MonthRange> {
+  static final class Span extends Combine.CombineFn<YearMonth, int[], MonthRange> {
     private static final long serialVersionUID = 1L;
     private final YearMonth from;
     private final YearMonth to;
@@ -58,8 +58,8 @@ public final class ComputeMonthRange extends PTransform<PCollection<Payment>, PC
     }
 
     @Override
-    public int[] addInput(int[] acc, Payment p) {
-      int m = p.paymentDate.getYear() * 12 + p.paymentDate.getMonthValue() - 1;
+    public int[] addInput(int[] acc, YearMonth month) {
+      int m = month.getYear() * 12 + month.getMonthValue() - 1;
       acc[0] = Math.min(acc[0], m);
       acc[1] = Math.max(acc[1], m);
       return acc;
@@ -83,7 +83,7 @@ public final class ComputeMonthRange extends PTransform<PCollection<Payment>, PC
     }
 
     @Override
-    public Coder<int[]> getAccumulatorCoder(CoderRegistry registry, Coder<Payment> inputCoder) {
+    public Coder<int[]> getAccumulatorCoder(CoderRegistry registry, Coder<YearMonth> inputCoder) {
       return new PairCoder();
     }
   }

@@ -9,7 +9,9 @@ import se.glappet.figures.GapCell;
 import se.glappet.figures.IncomeSupportTotals;
 import se.glappet.gap.PersonGap;
 import se.glappet.gap.PersonGapCoder;
+import se.glappet.ingest.Finding;
 import se.glappet.ingest.ParsedRow;
+import se.glappet.ingest.RowFingerprint;
 import se.glappet.records.AllowancePeriod;
 import se.glappet.records.KisRow;
 import se.glappet.records.PopulationRow;
@@ -59,7 +61,7 @@ public final class GlappetPipeline {
     PCollectionTuple inputs = p.apply("ReadInputs",
         new ReadInputs(spec.inputFiles, spec.municipalities.byCode().keySet()));
     PCollection<Payment> payments = inputs.get(ReadInputs.PAYMENTS);
-    PCollectionView<MonthRange> range = payments.apply("ComputeMonthRange",
+    PCollectionView<MonthRange> range = inputs.get(ReadInputs.PAYMENT_MONTHS).apply("ComputeMonthRange",
         new ComputeMonthRange(spec.from, spec.to));
 
     List<PCollection<KV<String, Long>>> counters = new ArrayList<>();
@@ -139,8 +141,10 @@ public final class GlappetPipeline {
    * registry fell back to Java serialization for these Serializable classes, which dominated the
    * profile.
    */
-  static void registerCoders(CoderRegistry r) {
+  public static void registerCoders(CoderRegistry r) {
     r.registerCoderForClass(ParsedRow.class, ParsedRow.RowCoder.of());
+    r.registerCoderForClass(RowFingerprint.class, RowFingerprint.FingerprintCoder.of());
+    r.registerCoderForClass(Finding.class, Finding.FindingCoder.of());
     r.registerCoderForClass(RejectedRow.class, RejectedRow.RejectCoder.of());
     r.registerCoderForClass(Payment.class, RecordCoders.PaymentCoder.of());
     r.registerCoderForClass(AllowancePeriod.class, RecordCoders.AllowanceCoder.of());

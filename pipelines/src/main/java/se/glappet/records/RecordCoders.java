@@ -84,6 +84,29 @@ public final class RecordCoders {
   }
 
   /** Coder for {@link Payment}. */
+  /** A month as {@code year × 12 + month − 1}: deterministic, so months can be keys. */
+  public static final class YearMonthCoder extends AtomicCoder<YearMonth> {
+    private static final long serialVersionUID = 1L;
+
+    public static YearMonthCoder of() {
+      return new YearMonthCoder();
+    }
+
+    @Override
+    public void encode(YearMonth m, OutputStream out) throws IOException {
+      VarIntCoder.of().encode(m.getYear() * 12 + m.getMonthValue() - 1, out);
+    }
+
+    @Override
+    public YearMonth decode(InputStream in) throws IOException {
+      int m = VarIntCoder.of().decode(in);
+      return YearMonth.of(m / 12, m % 12 + 1);
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
   public static final class PaymentCoder extends AtomicCoder<Payment> {
     private static final long serialVersionUID = 1L;
 

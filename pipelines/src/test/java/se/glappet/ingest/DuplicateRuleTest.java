@@ -1,6 +1,7 @@
 package se.glappet.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,16 +12,27 @@ import org.junit.jupiter.api.Test;
 
 /** Contract section 2.7: DUPLICATE_ROW and CONFLICTING_DUPLICATE among rows sharing a key. */
 class DuplicateRuleTest {
-  private static final String KEY = "0127\u001FP-1";
+  /** File numbers are indexes in relative-path order: 0 is a.csv, 1 is b.csv. */
+  private static final List<String> PATHS = List.of("income-support/a.csv", "income-support/b.csv");
 
-  private static ParsedRow row(String file, int line, String canonical) {
-    return new ParsedRow(Dataset.INCOME_SUPPORT, file, line, KEY, canonical, "raw " + file + ":" + line);
+  /** A payment row (key 0127/P-1) whose values differ by amount. */
+  private static RowFingerprint row(int file, int line, String amount) {
+    RowParser.Outcome o = RowParser.forHeader(Dataset.INCOME_SUPPORT, RowParserTest.IS_HEADER,
+        RowParserTest.MUNICIPALITIES).parse(RowParserTest.with(RowParserTest.IS_HEADER, RowParserTest.IS_ROW,
+        "amount_sek", amount));
+    assertTrue(o.accepted());
+    return RowFingerprint.of(file, new ParsedRow(Dataset.INCOME_SUPPORT, PATHS.get(file), line, o.key,
+        o.canonical, "raw"));
   }
 
-  private static List<String> origins(List<RejectedRow> rows) {
+  private static DuplicateRule.Decision decide(RowFingerprint... rows) {
+    return DuplicateRule.decide(List.of(rows), PATHS::get);
+  }
+
+  private static List<String> origins(List<DuplicateRule.Loser> losers) {
     List<String> out = new ArrayList<>();
-    for (RejectedRow r : rows) {
-      out.add(r.file + ":" + r.line);
+    for (DuplicateRule.Loser l : losers) {
+      out.add(PATHS.get(l.file) + ":" + l.line);
     }
     out.sort(null);
     return out;
@@ -28,64 +40,54 @@ class DuplicateRuleTest {
 
   @Test
   void aSingleRowIsAccepted() {
-    ParsedRow only = row("income-support/a.csv", 2, "v");
-    DuplicateRule.Decision d = DuplicateRule.decide(List.of(only));
+    RowFingerprint only = row(0, 2, "100");
+    DuplicateRule.Decision d = decide(only);
     assertSame(only, d.accepted);
-    assertTrue(d.rejected.isEmpty());
+    assertTrue(d.losers.isEmpty());
   }
 
   @Test
   void identicalRowsAcceptTheFirstInFileThenLineOrder() {
-    ParsedRow bLine2 = row("income-support/b.csv", 2, "v");
-    ParsedRow aLine7 = row("income-support/a.csv", 7, "v");
-    ParsedRow aLine3 = row("income-support/a.csv", 3, "v");
-    DuplicateRule.Decision d = DuplicateRule.decide(List.of(bLine2, aLine7, aLine3));
+    RowFingerprint bLine2 = row(1, 2, "100");
+    RowFingerprint aLine7 = row(0, 7, "100");
+    RowFingerprint aLine3 = row(0, 3, "100");
+    DuplicateRule.Decision d = decide(bLine2, aLine7, aLine3);
     assertSame(aLine3, d.accepted);
-    assertEquals(List.of("income-support/a.csv:7", "income-support/b.csv:2"), origins(d.rejected));
-    for (RejectedRow r : d.rejected) {
-      assertEquals(RejectReason.DUPLICATE_ROW, r.reason);
-      assertEquals("income-support", r.dataset);
+    assertEquals(List.of("income-support/a.csv:7", "income-support/b.csv:2"), origins(d.losers));
+    for (DuplicateRule.Loser l : d.losers) {
+      assertEquals(RejectReason.DUPLICATE_ROW, l.reason);
+      assertEquals("identical to the accepted row at income-support/a.csv line 3", l.message);
     }
   }
 
   @Test
   void lineOrderIsNumericNotTextual() {
-    ParsedRow line10 = row("income-support/a.csv", 10, "v");
-    ParsedRow line9 = row("income-support/a.csv", 9, "v");
-    DuplicateRule.Decision d = DuplicateRule.decide(List.of(line10, line9));
+    RowFingerprint line10 = row(0, 10, "100");
+    RowFingerprint line9 = row(0, 9, "100");
+    DuplicateRule.Decision d = decide(line10, line9);
     assertSame(line9, d.accepted);
-    assertEquals(List.of("income-support/a.csv:10"), origins(d.rejected));
-  }
-
-  @Test
-  void duplicateRejectKeepsTheRowsOwnLineAndRawLine() {
-    DuplicateRule.Decision d = DuplicateRule.decide(List.of(row("income-support/a.csv", 2, "v"),
-        row("income-support/a.csv", 5, "v")));
-    RejectedRow r = d.rejected.get(0);
-    assertEquals(5, r.line);
-    assertEquals("raw income-support/a.csv:5", r.rawLine);
+    assertEquals(List.of("income-support/a.csv:10"), origins(d.losers));
   }
 
   @Test
   void rowsThatAreNotAllIdenticalAreAllConflicting() {
-    DuplicateRule.Decision d = DuplicateRule.decide(List.of(row("income-support/a.csv", 2, "v1"),
-        row("income-support/a.csv", 3, "v2")));
+    DuplicateRule.Decision d = decide(row(0, 2, "100"), row(0, 3, "200"));
     assertNull(d.accepted);
-    assertEquals(List.of("income-support/a.csv:2", "income-support/a.csv:3"), origins(d.rejected));
-    for (RejectedRow r : d.rejected) {
-      assertEquals(RejectReason.CONFLICTING_DUPLICATE, r.reason);
+    assertEquals(List.of("income-support/a.csv:2", "income-support/a.csv:3"), origins(d.losers));
+    for (DuplicateRule.Loser l : d.losers) {
+      assertEquals(RejectReason.CONFLICTING_DUPLICATE, l.reason);
+      assertEquals("2 rows share this key with different values; none is used", l.message);
     }
   }
 
   @Test
   void threeRowsWithTwoIdenticalAreAllConflicting() {
-    DuplicateRule.Decision d = DuplicateRule.decide(List.of(row("income-support/a.csv", 2, "v1"),
-        row("income-support/a.csv", 3, "v1"), row("income-support/b.csv", 2, "v2")));
+    DuplicateRule.Decision d = decide(row(0, 2, "100"), row(0, 3, "100"), row(1, 2, "200"));
     assertNull(d.accepted);
     assertEquals(List.of("income-support/a.csv:2", "income-support/a.csv:3", "income-support/b.csv:2"),
-        origins(d.rejected));
-    for (RejectedRow r : d.rejected) {
-      assertEquals(RejectReason.CONFLICTING_DUPLICATE, r.reason);
+        origins(d.losers));
+    for (DuplicateRule.Loser l : d.losers) {
+      assertEquals(RejectReason.CONFLICTING_DUPLICATE, l.reason);
     }
   }
 
@@ -100,11 +102,20 @@ class DuplicateRuleTest {
     RowParser parser = RowParser.forHeader(Dataset.INCOME_SUPPORT, header, RowParserTest.MUNICIPALITIES);
     RowParser.Outcome oa = parser.parse(a);
     RowParser.Outcome ob = parser.parse(b);
-    ParsedRow ra = new ParsedRow(Dataset.INCOME_SUPPORT, "income-support/x.csv", 2, oa.key, oa.canonical, a);
-    ParsedRow rb = new ParsedRow(Dataset.INCOME_SUPPORT, "income-support/x.csv", 3, ob.key, ob.canonical, b);
-    DuplicateRule.Decision d = DuplicateRule.decide(List.of(rb, ra));
+    RowFingerprint ra = RowFingerprint.of(0, new ParsedRow(Dataset.INCOME_SUPPORT, PATHS.get(0), 2, oa.key, oa.canonical, a));
+    RowFingerprint rb = RowFingerprint.of(0, new ParsedRow(Dataset.INCOME_SUPPORT, PATHS.get(0), 3, ob.key, ob.canonical, b));
+    DuplicateRule.Decision d = decide(rb, ra);
     assertSame(ra, d.accepted);
-    assertEquals(RejectReason.DUPLICATE_ROW, d.rejected.get(0).reason);
-    assertEquals(3, d.rejected.get(0).line);
+    assertEquals(RejectReason.DUPLICATE_ROW, d.losers.get(0).reason);
+    assertEquals(3, d.losers.get(0).line);
+  }
+
+  @Test
+  void theFingerprintCarriesMunicipalityAndPaymentMonth() {
+    RowFingerprint f = row(0, 2, "100");
+    assertEquals("0127", f.municipality);
+    assertEquals(2024 * 12 + 2, f.paymentMonth); // 2024-03-05
+    assertFalse(f.sameValuesAs(row(0, 2, "100.01")));
+    assertTrue(f.sameValuesAs(row(1, 9, "100.00")));
   }
 }

@@ -275,15 +275,6 @@ class FileParserTest {
   }
 
   @Test
-  void rawLineOfAnAcceptedRowIsMaskedWhenItIsReportedAsADuplicate() {
-    String row = POP_ROW + ";call 0701234567 or 0046701234567";
-    Parsed p = parse(Dataset.POPULATION, POP_HEADER + ";note\n" + row + "\n" + row + "\n");
-    assertEquals(2, p.accepted.size());
-    DuplicateRule.Decision d = DuplicateRule.decide(p.accepted);
-    assertEquals(POP_ROW + ";call ********** or 0046701234567", d.rejected.get(0).rawLine);
-  }
-
-  @Test
   void digitRunsInTheFilePathAreMasked() {
     Parsed p = parse(Dataset.POPULATION, "population/811218-9876.csv",
         (POP_HEADER + "\n0127;0;1\n").getBytes(StandardCharsets.UTF_8));

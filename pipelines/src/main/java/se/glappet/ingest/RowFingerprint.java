@@ -1,0 +1,128 @@
+package se.glappet.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+
+/**
+ * What the duplicate check (contract section 2.7) needs of one row that passed the per-row checks:
+ * where it is (file number in relative-path order, physical line), a 128-bit digest of its
+ * canonical values (equal digests ⇔ identical rows), and the two facts the batch takes from
+ * accepted rows: the municipality and, for a payment, the month of {@code payment_date}. About
+ * 40 bytes, against the row's 300: this is what travels through the duplicate check's shuffle.
+ */
+public final class RowFingerprint {
+  /** {@link #paymentMonth} of a row that is not a payment. */
+  public static final int NO_MONTH = -1;
+
+  public final int file;
+  public final int line;
+  final long digestHigh;
+  final long digestLow;
+  /** Empty for population rows (they do not put a municipality in the batch). */
+  public final String municipality;
+  /** {@code year × 12 + month − 1} of {@code payment_date}, or {@link #NO_MONTH}. */
+  public final int paymentMonth;
+
+  RowFingerprint(int file, int line, long digestHigh, long digestLow, String municipality, int paymentMonth) {
+    this.file = file;
+    this.line = line;
+    this.digestHigh = digestHigh;
+    this.digestLow = digestLow;
+    this.municipality = municipality;
+    this.paymentMonth = paymentMonth;
+  }
+
+  /** The fingerprint of an accepted row of file number {@code file}. */
+  public static RowFingerprint of(int file, ParsedRow row) {
+    byte[] d = md5(row.canonical);
+    ByteBuffer b = ByteBuffer.wrap(d);
+    String municipality = row.dataset == Dataset.POPULATION ? ""
+        : CanonicalRows.municipality(row.dataset, row.canonical);
+    int month = NO_MONTH;
+    if (row.dataset == Dataset.INCOME_SUPPORT) {
+      String date = CanonicalRows.field(row.canonical, Dataset.INCOME_SUPPORT.indexOf("payment_date"));
+      month = Integer.parseInt(date.substring(0, 4)) * 12 + Integer.parseInt(date.substring(5, 7)) - 1;
+    }
+    return new RowFingerprint(file, row.line, b.getLong(), b.getLong(), municipality, month);
+  }
+
+  /** Same canonical values (to the 128-bit digest). */
+  public boolean sameValuesAs(RowFingerprint o) {
+    return digestHigh == o.digestHigh && digestLow == o.digestLow;
+  }
+
+  /** (file, line) order: files are numbered in relative-path order. */
+  public int compareOrigin(RowFingerprint o) {
+    int c = Integer.compare(file, o.file);
+    return c != 0 ? c : Integer.compare(line, o.line);
+  }
+
+  // MD5 as a well-mixed 128-bit digest for equality of non-adversarial rows, not for security.
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
+  private static byte[] md5(String canonical) {
+    return MD5.get().digest(canonical.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof RowFingerprint)) {
+      return false;
+    }
+    RowFingerprint f = (RowFingerprint) o;
+    return file == f.file && line == f.line && sameValuesAs(f) && municipality.equals(f.municipality)
+        && paymentMonth == f.paymentMonth;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(file, line, digestHigh, digestLow);
+  }
+
+  /** A compact coder. */
+  public static final class FingerprintCoder extends AtomicCoder<RowFingerprint> {
+    private static final long serialVersionUID = 1L;
+    private static final VarIntCoder I = VarIntCoder.of();
+    private static final BigEndianLongCoder L = BigEndianLongCoder.of();
+    private static final StringUtf8Coder S = StringUtf8Coder.of();
+
+    public static FingerprintCoder of() {
+      return new FingerprintCoder();
+    }
+
+    @Override
+    public void encode(RowFingerprint f, OutputStream out) throws IOException {
+      I.encode(f.file, out);
+      I.encode(f.line, out);
+      L.encode(f.digestHigh, out);
+      L.encode(f.digestLow, out);
+      S.encode(f.municipality, out);
+      I.encode(f.paymentMonth, out);
+    }
+
+    @Override
+    public RowFingerprint decode(InputStream in) throws IOException {
+      return new RowFingerprint(I.decode(in), I.decode(in), L.decode(in), L.decode(in), S.decode(in),
+          I.decode(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}
