@@ -2,6 +2,9 @@ package se.glappet.figures;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -14,6 +17,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -197,15 +201,32 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     return key.substring(0, key.lastIndexOf('|'));
   }
 
-  /** Apportions one payment to its person's gap window, per month, payer and reason. */
+  /**
+   * Apportions each payment to its person's gap window, per month, payer and reason. The parts are
+   * summed per key within the bundle and leave it when the bundle finishes (the combiners that
+   * follow add the bundles' sums), so the volume after this step is people × months, not payments.
+   */
   static final class ApportionFn extends DoFn<Payment, KV<String, BigDecimal>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
     private final PCollectionView<Map<String, PersonGap>> gapOf;
+    private transient Map<TupleTag<KV<String, BigDecimal>>, Map<String, BigDecimal>> sums;
 
     ApportionFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf) {
       this.rangeView = rangeView;
       this.gapOf = gapOf;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      sums = new LinkedHashMap<>();
+      for (TupleTag<KV<String, BigDecimal>> tag : List.of(BY_PAYER, BY_PERSON, BY_REASON_PARTS, IN_RECOVERABLE_WINDOW)) {
+        sums.put(tag, new HashMap<>());
+      }
+    }
+
+    private void add(TupleTag<KV<String, BigDecimal>> tag, String key, BigDecimal amount) {
+      sums.get(tag).merge(key, amount, BigDecimal::add);
     }
 
     @ProcessElement
@@ -224,17 +245,23 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         if (!r.contains(m)) {
           continue;
         }
-        c.output(KV.of(m + "|" + p.municipalityCode + "|" + p.personId, e.getValue()));
-        c.output(BY_PERSON, KV.of(m + "|" + g.homeMunicipality() + "|" + p.personId, e.getValue()));
+        add(BY_PAYER, m + "|" + p.municipalityCode + "|" + p.personId, e.getValue());
+        add(BY_PERSON, m + "|" + g.homeMunicipality() + "|" + p.personId, e.getValue());
         if (p.reason.isGapReason()) {
-          c.output(BY_REASON_PARTS,
-              KV.of(m + "|" + p.municipalityCode + "|" + p.reason.name() + "|" + p.personId, e.getValue()));
+          add(BY_REASON_PARTS, m + "|" + p.municipalityCode + "|" + p.reason.name() + "|" + p.personId, e.getValue());
         }
       }
       BigDecimal inR = Apportion.partInRecoverableWindow(p, g);
       if (inR.signum() != 0) {
-        c.output(IN_RECOVERABLE_WINDOW, KV.of(p.personId + "|" + p.municipalityCode, inR));
+        add(IN_RECOVERABLE_WINDOW, p.personId + "|" + p.municipalityCode, inR);
       }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      sums.forEach((tag, byKey) -> byKey.forEach((k, v) ->
+          c.output(tag, KV.of(k, v), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE)));
+      sums = null;
     }
   }
 

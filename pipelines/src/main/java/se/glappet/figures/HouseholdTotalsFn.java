@@ -40,6 +40,11 @@ public final class HouseholdTotalsFn extends Combine.CombineFn<Payment, Househol
 
   @Override
   public Acc addInput(Acc acc, Payment p) {
+    return add(acc, p);
+  }
+
+  /** Adds one payment to the totals. */
+  public static Acc add(Acc acc, Payment p) {
     acc.personsByHousehold.merge(p.householdId, p.adults + p.children, Math::max);
     acc.payments++;
     acc.amount = acc.amount.add(p.amountSek);
@@ -53,16 +58,26 @@ public final class HouseholdTotalsFn extends Combine.CombineFn<Payment, Househol
   public Acc mergeAccumulators(Iterable<Acc> accs) {
     Acc out = new Acc();
     for (Acc a : accs) {
-      a.personsByHousehold.forEach((h, n) -> out.personsByHousehold.merge(h, n, Math::max));
-      out.payments += a.payments;
-      out.amount = out.amount.add(a.amount);
-      out.gapReasonAmount = out.gapReasonAmount.add(a.gapReasonAmount);
+      merge(out, a);
     }
     return out;
   }
 
+  /** Adds partial totals {@code a} into {@code into}: a household counts once, at its largest size. */
+  static Acc merge(Acc into, Acc a) {
+    a.personsByHousehold.forEach((h, n) -> into.personsByHousehold.merge(h, n, Math::max));
+    into.payments += a.payments;
+    into.amount = into.amount.add(a.amount);
+    into.gapReasonAmount = into.gapReasonAmount.add(a.gapReasonAmount);
+    return into;
+  }
+
   @Override
   public IncomeSupportTotals extractOutput(Acc acc) {
+    return totals(acc);
+  }
+
+  static IncomeSupportTotals totals(Acc acc) {
     IncomeSupportTotals t = new IncomeSupportTotals();
     t.households = acc.personsByHousehold.size();
     for (int n : acc.personsByHousehold.values()) {
@@ -82,6 +97,48 @@ public final class HouseholdTotalsFn extends Combine.CombineFn<Payment, Househol
   @Override
   public Coder<IncomeSupportTotals> getDefaultOutputCoder(CoderRegistry registry, Coder<Payment> inputCoder) {
     return IncomeSupportTotals.TotalsCoder.of();
+  }
+
+  /**
+   * Combines partial totals (made per bundle by {@link ComputeIncomeSupportFigures}) into the
+   * totals: the same arithmetic as the payment combiner, one step later.
+   */
+  public static final class MergePartials extends Combine.CombineFn<Acc, Acc, IncomeSupportTotals> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Acc createAccumulator() {
+      return new Acc();
+    }
+
+    @Override
+    public Acc addInput(Acc acc, Acc partial) {
+      return merge(acc, partial);
+    }
+
+    @Override
+    public Acc mergeAccumulators(Iterable<Acc> accs) {
+      Acc out = new Acc();
+      for (Acc a : accs) {
+        merge(out, a);
+      }
+      return out;
+    }
+
+    @Override
+    public IncomeSupportTotals extractOutput(Acc acc) {
+      return totals(acc);
+    }
+
+    @Override
+    public Coder<Acc> getAccumulatorCoder(CoderRegistry registry, Coder<Acc> inputCoder) {
+      return new AccCoder();
+    }
+
+    @Override
+    public Coder<IncomeSupportTotals> getDefaultOutputCoder(CoderRegistry registry, Coder<Acc> inputCoder) {
+      return IncomeSupportTotals.TotalsCoder.of();
+    }
   }
 
   /** Coder for the accumulator. */

@@ -159,6 +159,19 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
+  /**
+   * For the graph's writers, which write into the staging folder: fails when the folder that
+   * should hold {@code file} is gone instead of re-creating it. After a failed run the driver
+   * removes the staging folder while the runner may still be stopping other writers (the
+   * DirectRunner reports the first failure at once); such a late writer must leave nothing behind.
+   */
+  public static void requireFolderOf(Path file) throws IOException {
+    if (!Files.isDirectory(file.getParent())) {
+      throw new java.nio.file.NoSuchFileException(file.getParent().toString(), null,
+          "the run's staging folder is gone (the run was abandoned)");
+    }
+  }
+
   /** Removes this run's staging folder and releases the lock. */
   @Override
   public void close() {

@@ -31,10 +31,20 @@ public final class ParquetFiles {
     }
   }
 
-  /** Writes {@code rows} (in the given order) to {@code path}, replacing it; returns the row count. */
+  /**
+   * Writes {@code rows} (in the given order) to {@code path}, replacing it; returns the row count.
+   * The folder above the file's folder must exist.
+   */
   public static long write(Path path, OutputTable table, List<Row> rows) throws IOException {
     injectedFault(path);
-    Files.createDirectories(path.getParent());
+    if (!Files.isDirectory(path.getParent())) {
+      // One level only: the dataset's folder inside the staging folder, never the staging folder.
+      try {
+        Files.createDirectory(path.getParent());
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // another month's writer made it first
+      }
+    }
     Schema schema = table.avroSchema();
     GenericData model = new GenericData();
     model.addLogicalTypeConversion(new Conversions.DecimalConversion());

@@ -34,6 +34,7 @@ public final class WriteRejects extends PTransform<PCollection<RejectedRow>, PDo
           public void process(@Element KV<String, Iterable<RejectedRow>> all) throws Exception {
             List<RejectedRow> list = new ArrayList<>();
             all.getValue().forEach(list::add);
+            OutputFolder.requireFolderOf(Paths.get(target));
             RejectsFile.write(Paths.get(target), list);
           }
         }));

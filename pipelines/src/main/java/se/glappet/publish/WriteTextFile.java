@@ -40,7 +40,7 @@ public final class WriteTextFile extends PTransform<PCollection<String>, PDone> 
             all.getValue().forEach(list::add);
             Collections.sort(list);
             Path p = Paths.get(target);
-            Files.createDirectories(p.getParent());
+            OutputFolder.requireFolderOf(p);
             Files.write(p, list, StandardCharsets.UTF_8);
           }
         }));
