@@ -2,9 +2,6 @@ package se.glappet.figures;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -15,9 +12,6 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -25,7 +19,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.gap.Apportion;
@@ -37,50 +30,44 @@ import se.glappet.ingest.ReadInputs;
 import se.glappet.pipeline.MonthRange;
 import se.glappet.publish.OutputTable;
 import se.glappet.records.KisRow;
-import se.glappet.records.Payment;
 
 /**
- * Contract sections 3, 4.1 and 4.2 before disclosure control. The person windows (few) are built
- * first and brought to the payments (many) as a side input; each payment is apportioned by days
- * to the months of its person's window, and everything is summed with combiners into one dense
- * cell per municipality in the batch and month.
+ * Contract sections 3, 4.1 and 4.2 before disclosure control. The person windows (few) were
+ * brought to the payments (many) as a side input by {@link SummarisePayments}, which apportioned
+ * each payment by days to the months of its person's window; here the parts, the persons' own
+ * monthly counts and the newcomers are summed with combiners into one dense cell per
+ * municipality in the batch and month.
  *
- * <p>Input: the tuple of {@link ReadInputs}. Output: {@link #CELLS} (period|municipality →
- * exact cell) and {@link #BY_REASON} rows.
+ * <p>Input: the gap parts of {@link SummarisePayments}, {@link #PERSON_GAPS}, and
+ * {@link ReadInputs#KIS} and {@link ReadInputs#MUNICIPALITIES}. Output: {@link #CELLS}
+ * (period|municipality → exact cell) and {@link #BY_REASON} rows.
  */
 public final class ComputeGapFigures extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
   public static final TupleTag<KV<String, GapCell>> CELLS = new TupleTag<>() {};
   public static final TupleTag<Row> BY_REASON = new TupleTag<>() {};
 
-  static final TupleTag<KV<String, BigDecimal>> BY_PAYER = new TupleTag<>() {};
-  static final TupleTag<KV<String, BigDecimal>> BY_PERSON = new TupleTag<>() {};
-  static final TupleTag<KV<String, BigDecimal>> BY_REASON_PARTS = new TupleTag<>() {};
-  static final TupleTag<KV<String, BigDecimal>> IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
+  /** Input: the persons in the gap ({@link BuildPersonGaps}). */
+  public static final TupleTag<PersonGap> PERSON_GAPS = new TupleTag<>() {};
 
   private static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), se.glappet.records.DecimalCoder.of());
   private static final KvCoder<String, GapCell> CELL_CODER =
       KvCoder.of(StringUtf8Coder.of(), GapCell.CellCoder.of());
 
   private final PCollectionView<MonthRange> range;
+  private final PCollectionView<Map<String, PersonGap>> gapOf;
 
-  public ComputeGapFigures(PCollectionView<MonthRange> range) {
+  public ComputeGapFigures(PCollectionView<MonthRange> range, PCollectionView<Map<String, PersonGap>> gapOf) {
     this.range = range;
+    this.gapOf = gapOf;
   }
 
   @Override
   public PCollectionTuple expand(PCollectionTuple inputs) {
     PCollectionView<MonthRange> rangeView = range;
-    PCollection<PersonGap> gaps = inputs.get(ReadInputs.ALLOWANCES).apply("BuildPersonGaps", new BuildPersonGaps(range));
-    PCollectionView<Map<String, PersonGap>> gapOf = gaps
-        .apply("KeyGapByPerson", WithKeys.of((PersonGap g) -> g.personId()).withKeyType(TypeDescriptors.strings()))
-        .apply("GapsAsMap", View.asMap());
+    PCollection<PersonGap> gaps = inputs.get(PERSON_GAPS);
 
-    PCollectionTuple parts = inputs.get(ReadInputs.PAYMENTS).apply("ApportionPayments",
-        ParDo.of(new ApportionFn(rangeView, gapOf)).withSideInputs(rangeView, gapOf)
-            .withOutputTags(BY_PAYER, TupleTagList.of(BY_PERSON).and(BY_REASON_PARTS).and(IN_RECOVERABLE_WINDOW)));
-
-    PCollection<KV<String, GapCell>> payerCells = parts.get(BY_PAYER).setCoder(AMOUNTS)
+    PCollection<KV<String, GapCell>> payerCells = inputs.get(SummarisePayments.GAP_BY_PAYER)
         .apply("SumPerPayerAndPerson", Combine.perKey(new SumAmounts()))
         .apply("PayerCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
           GapCell c = new GapCell();
@@ -89,7 +76,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
           return KV.of(dropLastPart(kv.getKey()), c);
         })).setCoder(CELL_CODER);
 
-    PCollection<KV<String, GapCell>> supportedCells = parts.get(BY_PERSON).setCoder(AMOUNTS)
+    PCollection<KV<String, GapCell>> supportedCells = inputs.get(SummarisePayments.GAP_BY_PERSON)
         .apply("SumPerPersonMonth", Combine.perKey(new SumAmounts()))
         .apply("SupportedPersonCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
           GapCell c = new GapCell();
@@ -97,7 +84,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
           return KV.of(dropLastPart(kv.getKey()), c);
         })).setCoder(CELL_CODER);
 
-    PCollection<KV<String, GapCell>> recoverableCells = parts.get(IN_RECOVERABLE_WINDOW).setCoder(AMOUNTS)
+    PCollection<KV<String, GapCell>> recoverableCells = inputs.get(SummarisePayments.GAP_IN_RECOVERABLE_WINDOW)
         .apply("SumRecoverableWindowParts", Combine.perKey(new SumAmounts()))
         .apply("KeyByPerson", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), AMOUNTS.getEncodedTypeDescriptor()))
@@ -150,7 +137,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         .apply("SumCells", Combine.perKey(new SumCells()))
         .setCoder(CELL_CODER);
 
-    PCollection<Row> byReason = parts.get(BY_REASON_PARTS).setCoder(AMOUNTS)
+    PCollection<Row> byReason = inputs.get(SummarisePayments.GAP_BY_REASON)
         .apply("SumPerReasonAndPerson", Combine.perKey(new SumAmounts()))
         .apply("KeyByReason", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(GapCell.class)))
@@ -199,70 +186,6 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
 
   static String dropLastPart(String key) {
     return key.substring(0, key.lastIndexOf('|'));
-  }
-
-  /**
-   * Apportions each payment to its person's gap window, per month, payer and reason. The parts are
-   * summed per key within the bundle and leave it when the bundle finishes (the combiners that
-   * follow add the bundles' sums), so the volume after this step is people × months, not payments.
-   */
-  static final class ApportionFn extends DoFn<Payment, KV<String, BigDecimal>> {
-    private static final long serialVersionUID = 1L;
-    private final PCollectionView<MonthRange> rangeView;
-    private final PCollectionView<Map<String, PersonGap>> gapOf;
-    private transient Map<TupleTag<KV<String, BigDecimal>>, Map<String, BigDecimal>> sums;
-
-    ApportionFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf) {
-      this.rangeView = rangeView;
-      this.gapOf = gapOf;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      sums = new LinkedHashMap<>();
-      for (TupleTag<KV<String, BigDecimal>> tag : List.of(BY_PAYER, BY_PERSON, BY_REASON_PARTS, IN_RECOVERABLE_WINDOW)) {
-        sums.put(tag, new HashMap<>());
-      }
-    }
-
-    private void add(TupleTag<KV<String, BigDecimal>> tag, String key, BigDecimal amount) {
-      sums.get(tag).merge(key, amount, BigDecimal::add);
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      Payment p = c.element();
-      MonthRange r = c.sideInput(rangeView);
-      if (r.isEmpty() || !p.paymentDate.isBefore(r.obsEnd())) {
-        return; // not known at obs_end
-      }
-      PersonGap g = c.sideInput(gapOf).get(p.personId);
-      if (g == null) {
-        return;
-      }
-      for (Map.Entry<YearMonth, BigDecimal> e : Apportion.gapSupportByMonth(p, g).entrySet()) {
-        YearMonth m = e.getKey();
-        if (!r.contains(m)) {
-          continue;
-        }
-        add(BY_PAYER, m + "|" + p.municipalityCode + "|" + p.personId, e.getValue());
-        add(BY_PERSON, m + "|" + g.homeMunicipality() + "|" + p.personId, e.getValue());
-        if (p.reason.isGapReason()) {
-          add(BY_REASON_PARTS, m + "|" + p.municipalityCode + "|" + p.reason.name() + "|" + p.personId, e.getValue());
-        }
-      }
-      BigDecimal inR = Apportion.partInRecoverableWindow(p, g);
-      if (inR.signum() != 0) {
-        add(IN_RECOVERABLE_WINDOW, p.personId + "|" + p.municipalityCode, inR);
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      sums.forEach((tag, byKey) -> byKey.forEach((k, v) ->
-          c.output(tag, KV.of(k, v), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE)));
-      sums = null;
-    }
   }
 
   /** Scales a person's parts in R by min(1, retroactive allowance / P), per paying municipality. */

@@ -1,10 +1,12 @@
 package se.glappet.gap;
 
+import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -23,6 +25,13 @@ public final class BuildPersonGaps extends PTransform<PCollection<AllowancePerio
 
   public BuildPersonGaps(PCollectionView<MonthRange> range) {
     this.range = range;
+  }
+
+  /** The persons in the gap as a side input: person id → window. */
+  public static PCollectionView<Map<String, PersonGap>> byPerson(PCollection<PersonGap> gaps) {
+    return gaps
+        .apply("KeyGapByPerson", WithKeys.of((PersonGap g) -> g.personId()).withKeyType(TypeDescriptors.strings()))
+        .apply("GapsAsMap", View.asMap());
   }
 
   @Override

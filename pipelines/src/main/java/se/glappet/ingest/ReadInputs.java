@@ -328,6 +328,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     private final SerializableFunction<String, T> toRecord;
     private final PCollectionView<Map<Integer, Iterable<Integer>>> losers;
     private final Set<String> municipalities;
+    private transient Map<Integer, Iterable<Integer>> losersByFile;
 
     ReadFn(Dataset dataset, SerializableFunction<String, T> toRecord,
         PCollectionView<Map<Integer, Iterable<Integer>>> losers, Set<String> municipalities) {
@@ -337,14 +338,22 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       this.municipalities = municipalities;
     }
 
+    @StartBundle
+    public void startBundle() {
+      losersByFile = null;
+    }
+
     @ProcessElement
     public void process(ProcessContext c) throws IOException {
       InputFile file = c.element().getValue();
       if (file.dataset != dataset) {
         return;
       }
+      if (losersByFile == null) {
+        losersByFile = c.sideInput(losers); // once per bundle: the Flink runner's lookup is not cheap
+      }
       Set<Integer> skip = new HashSet<>();
-      Iterable<Integer> lines = c.sideInput(losers).get(c.element().getKey());
+      Iterable<Integer> lines = losersByFile.get(c.element().getKey());
       if (lines != null) {
         lines.forEach(skip::add);
       }

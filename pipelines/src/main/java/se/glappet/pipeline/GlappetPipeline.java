@@ -3,6 +3,7 @@ package se.glappet.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import se.glappet.figures.GapCell;
@@ -37,6 +38,8 @@ import se.glappet.disclosure.SuppressSmallCells;
 import se.glappet.figures.ComputeGapFigures;
 import se.glappet.figures.ComputeIncomeSupportFigures;
 import se.glappet.figures.ComputeNationalComparison;
+import se.glappet.figures.SummarisePayments;
+import se.glappet.gap.BuildPersonGaps;
 import se.glappet.ingest.FileInfo;
 import se.glappet.ingest.ReadInputs;
 import se.glappet.ingest.RejectedRow;
@@ -48,8 +51,9 @@ import se.glappet.records.Payment;
 
 /**
  * The whole batch as one Beam graph, built by {@link #build} so that tests and every runner use the
- * same graph: ReadInputs → ComputeMonthRange → ComputeIncomeSupportFigures, ComputeGapFigures,
- * ComputeNationalComparison → SuppressSmallCells → WriteMonthFiles,
+ * same graph: ReadInputs → ComputeMonthRange, BuildPersonGaps → SummarisePayments →
+ * ComputeIncomeSupportFigures, ComputeGapFigures, ComputeNationalComparison → SuppressSmallCells →
+ * WriteMonthFiles,
  * plus the rejected rows and the run statistics, all into the staging folder.
  */
 public final class GlappetPipeline {
@@ -66,14 +70,22 @@ public final class GlappetPipeline {
 
     List<PCollection<KV<String, Long>>> counters = new ArrayList<>();
 
-    PCollectionTuple incomeSupport = payments.apply("ComputeIncomeSupportFigures",
-        new ComputeIncomeSupportFigures(range));
+    PCollection<PersonGap> gaps = inputs.get(ReadInputs.ALLOWANCES).apply("BuildPersonGaps", new BuildPersonGaps(range));
+    PCollectionView<Map<String, PersonGap>> gapOf = BuildPersonGaps.byPerson(gaps);
+    PCollectionTuple summaries = payments.apply("SummarisePayments", new SummarisePayments(range, gapOf));
+
+    PCollectionTuple incomeSupport = summaries.apply("ComputeIncomeSupportFigures",
+        new ComputeIncomeSupportFigures());
     counters.add(publish(incomeSupport.get(ComputeIncomeSupportFigures.MONTHLY),
         OutputTable.INCOME_SUPPORT_MONTHLY, spec));
     counters.add(publish(incomeSupport.get(ComputeIncomeSupportFigures.BY_REASON),
         OutputTable.INCOME_SUPPORT_BY_REASON, spec));
 
-    PCollectionTuple gap = inputs.apply("ComputeGapFigures", new ComputeGapFigures(range));
+    PCollectionTuple gap = summaries
+        .and(ComputeGapFigures.PERSON_GAPS, gaps)
+        .and(ReadInputs.KIS, inputs.get(ReadInputs.KIS))
+        .and(ReadInputs.MUNICIPALITIES, inputs.get(ReadInputs.MUNICIPALITIES))
+        .apply("ComputeGapFigures", new ComputeGapFigures(range, gapOf));
     PCollection<Row> gapMonthly = gap.get(ComputeGapFigures.CELLS)
         .apply("ToGapMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class))
             .via(ComputeGapFigures::gapMonthlyRow))
