@@ -32,6 +32,9 @@ public final class RowParser {
   private final String missingColumns;
   private final List<String> unknownColumns;
   private final Set<String> municipalities;
+  /** Indexes into the dataset's columns of the dates {@link #checkDates} compares (-1: none). */
+  private final int coversFrom;
+  private final int coversTo;
 
   private RowParser(Dataset dataset, char separator, List<String> headerNames, Set<String> municipalities) {
     this.dataset = dataset;
@@ -56,6 +59,9 @@ public final class RowParser {
       }
     }
     this.unknownColumns = unknown;
+    boolean payments = dataset == Dataset.INCOME_SUPPORT;
+    this.coversFrom = payments ? dataset.indexOf("covers_from") : -1;
+    this.coversTo = payments ? dataset.indexOf("covers_to") : -1;
   }
 
   /**
@@ -143,7 +149,8 @@ public final class RowParser {
         return Outcome.reject(RejectReason.BAD_VALUE, col.name,
             col.name + ": " + e.getMessage() + " ('" + IdentityNumbers.mask(v) + "')");
       }
-      canonical[c] = canonical(values[c]);
+      // A valid date's canonical form, LocalDate.toString(), is the YYYY-MM-DD text it was read from.
+      canonical[c] = col.type == Column.Type.DATE ? v : canonical(values[c]);
     }
     for (int c = 0; c < nc; c++) {
       if (dataset.columns.get(c).type == Column.Type.MUNICIPALITY && !municipalities.contains(values[c])) {
@@ -213,12 +220,12 @@ public final class RowParser {
 
   private Outcome checkDates(Object[] v) {
     if (dataset == Dataset.INCOME_SUPPORT) {
-      LocalDate from = (LocalDate) v[dataset.indexOf("covers_from")];
-      LocalDate to = (LocalDate) v[dataset.indexOf("covers_to")];
+      LocalDate from = (LocalDate) v[coversFrom];
+      LocalDate to = (LocalDate) v[coversTo];
       if (to.isBefore(from)) {
         return Outcome.reject(RejectReason.INCONSISTENT_DATES, "covers_to", "covers_to is before covers_from");
       }
-      if (to.isAfter(from.plusDays(92))) {
+      if (to.toEpochDay() - from.toEpochDay() > 92) { // to.isAfter(from.plusDays(92))
         return Outcome.reject(RejectReason.INCONSISTENT_DATES, "covers_to",
             "covers_to is more than 92 days after covers_from");
       }
