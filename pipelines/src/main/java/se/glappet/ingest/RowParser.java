@@ -149,8 +149,7 @@ public final class RowParser {
         return Outcome.reject(RejectReason.BAD_VALUE, col.name,
             col.name + ": " + e.getMessage() + " ('" + IdentityNumbers.mask(v) + "')");
       }
-      // A valid date's canonical form, LocalDate.toString(), is the YYYY-MM-DD text it was read from.
-      canonical[c] = col.type == Column.Type.DATE ? v : canonical(values[c]);
+      canonical[c] = canonical(col.type, v, values[c]);
     }
     for (int c = 0; c < nc; c++) {
       if (dataset.columns.get(c).type == Column.Type.MUNICIPALITY && !municipalities.contains(values[c])) {
@@ -242,6 +241,24 @@ public final class RowParser {
       }
     }
     return null;
+  }
+
+  /**
+   * The canonical text of the value read from v: v itself where {@link #canonical(Object)} would
+   * give that same text anyway, which saves formatting it again.
+   */
+  private static String canonical(Column.Type type, String v, Object value) {
+    switch (type) {
+      case DATE:
+        // LocalDate.toString() of a valid date YYYY-MM-DD is the text it was read from.
+        return v;
+      case INTEGER:
+      case YEAR:
+        // Long.toString() of plain digits only drops leading zeros.
+        return v.charAt(0) != '0' || v.length() == 1 ? v : canonical(value);
+      default:
+        return canonical(value);
+    }
   }
 
   private static String canonical(Object value) {
