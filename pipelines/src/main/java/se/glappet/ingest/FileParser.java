@@ -26,7 +26,8 @@ public final class FileParser {
   public static FileInfo parse(Dataset dataset, String relativePath, byte[] bytes,
       Set<String> municipalities, Sink sink) {
     String sha = sha256(bytes);
-    String text = TextDecoding.decode(bytes);
+    String encoding = TextDecoding.detect(bytes);
+    String text = TextDecoding.decode(bytes, encoding);
     String maskedFile = IdentityNumbers.mask(relativePath);
     RowParser parser = null;
     long rows = 0;
@@ -63,7 +64,7 @@ public final class FileParser {
       }
     }
     String sep = parser == null ? "" : parser.separator() == '\t' ? "tab" : String.valueOf(parser.separator());
-    return new FileInfo(dataset.folder, maskedFile, bytes.length, sha, TextDecoding.detect(bytes), sep,
+    return new FileInfo(dataset.folder, maskedFile, bytes.length, sha, encoding, sep,
         rows, unknown);
   }
 
