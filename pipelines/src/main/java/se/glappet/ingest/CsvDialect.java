@@ -48,6 +48,9 @@ public final class CsvDialect {
    * unquoted field. So both halves of a quoted value broken by a line break fail (contract 2.1).
    */
   public static List<String> split(String line, char sep) {
+    if (line.indexOf('"') < 0) {
+      return splitUnquoted(line, sep);
+    }
     List<String> fields = new ArrayList<>();
     int n = line.length();
     int i = 0;
@@ -104,6 +107,24 @@ public final class CsvDialect {
         }
         i = k + 1;
       }
+    }
+  }
+
+  /**
+   * {@link #split} of a line without any {@code "}, the common case: then no field is quoted, so
+   * the fields are simply the text between separators.
+   */
+  private static List<String> splitUnquoted(String line, char sep) {
+    List<String> fields = new ArrayList<>(16);
+    int i = 0;
+    while (true) {
+      int k = line.indexOf(sep, i);
+      if (k < 0) {
+        fields.add(line.substring(i));
+        return fields;
+      }
+      fields.add(line.substring(i, k));
+      i = k + 1;
     }
   }
 }

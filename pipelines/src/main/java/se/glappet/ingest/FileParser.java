@@ -40,7 +40,8 @@ public final class FileParser {
 
   private static FileInfo scan(Dataset dataset, String relativePath, byte[] bytes,
       Set<String> municipalities, Sink sink, boolean describe) {
-    String text = TextDecoding.decode(bytes);
+    String encoding = TextDecoding.detect(bytes);
+    String text = TextDecoding.decode(bytes, encoding);
     String maskedFile = IdentityNumbers.mask(relativePath);
     RowParser parser = null;
     long rows = 0;
@@ -80,7 +81,7 @@ public final class FileParser {
       }
     }
     String sep = parser == null ? "" : parser.separator() == '\t' ? "tab" : String.valueOf(parser.separator());
-    return new FileInfo(dataset.folder, maskedFile, bytes.length, sha256(bytes), TextDecoding.detect(bytes), sep,
+    return new FileInfo(dataset.folder, maskedFile, bytes.length, sha256(bytes), encoding, sep,
         rows, unknown);
   }
 

@@ -32,6 +32,9 @@ public final class RowParser {
   private final String missingColumns;
   private final List<String> unknownColumns;
   private final Set<String> municipalities;
+  /** Indexes into the dataset's columns of the dates {@link #checkDates} compares (-1: none). */
+  private final int coversFrom;
+  private final int coversTo;
 
   private RowParser(Dataset dataset, char separator, List<String> headerNames, Set<String> municipalities) {
     this.dataset = dataset;
@@ -56,6 +59,9 @@ public final class RowParser {
       }
     }
     this.unknownColumns = unknown;
+    boolean payments = dataset == Dataset.INCOME_SUPPORT;
+    this.coversFrom = payments ? dataset.indexOf("covers_from") : -1;
+    this.coversTo = payments ? dataset.indexOf("covers_to") : -1;
   }
 
   /**
@@ -143,7 +149,7 @@ public final class RowParser {
         return Outcome.reject(RejectReason.BAD_VALUE, col.name,
             col.name + ": " + e.getMessage() + " ('" + IdentityNumbers.mask(v) + "')");
       }
-      canonical[c] = canonical(values[c]);
+      canonical[c] = canonical(col.type, v, values[c]);
     }
     for (int c = 0; c < nc; c++) {
       if (dataset.columns.get(c).type == Column.Type.MUNICIPALITY && !municipalities.contains(values[c])) {
@@ -213,12 +219,12 @@ public final class RowParser {
 
   private Outcome checkDates(Object[] v) {
     if (dataset == Dataset.INCOME_SUPPORT) {
-      LocalDate from = (LocalDate) v[dataset.indexOf("covers_from")];
-      LocalDate to = (LocalDate) v[dataset.indexOf("covers_to")];
+      LocalDate from = (LocalDate) v[coversFrom];
+      LocalDate to = (LocalDate) v[coversTo];
       if (to.isBefore(from)) {
         return Outcome.reject(RejectReason.INCONSISTENT_DATES, "covers_to", "covers_to is before covers_from");
       }
-      if (to.isAfter(from.plusDays(92))) {
+      if (to.toEpochDay() - from.toEpochDay() > 92) { // to.isAfter(from.plusDays(92))
         return Outcome.reject(RejectReason.INCONSISTENT_DATES, "covers_to",
             "covers_to is more than 92 days after covers_from");
       }
@@ -235,6 +241,24 @@ public final class RowParser {
       }
     }
     return null;
+  }
+
+  /**
+   * The canonical text of the value read from v: v itself where {@link #canonical(Object)} would
+   * give that same text anyway, which saves formatting it again.
+   */
+  private static String canonical(Column.Type type, String v, Object value) {
+    switch (type) {
+      case DATE:
+        // LocalDate.toString() of a valid date YYYY-MM-DD is the text it was read from.
+        return v;
+      case INTEGER:
+      case YEAR:
+        // Long.toString() of plain digits only drops leading zeros.
+        return v.charAt(0) != '0' || v.length() == 1 ? v : canonical(value);
+      default:
+        return canonical(value);
+    }
   }
 
   private static String canonical(Object value) {

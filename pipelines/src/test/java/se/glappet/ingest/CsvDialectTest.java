@@ -56,6 +56,16 @@ class CsvDialectTest {
   }
 
   @Test
+  void splitOfLinesWithoutQuotes() {
+    assertEquals(List.of(""), CsvDialect.split("", ';'));
+    assertEquals(List.of("", ""), CsvDialect.split(";", ';'));
+    assertEquals(List.of(" ", "\t", " a"), CsvDialect.split(" ;\t; a", ';'));
+    assertEquals(List.of("a;b", "c"), CsvDialect.split("a;b,c", ','));
+    assertEquals(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", ""),
+        CsvDialect.split("a;b;c;d;e;f;g;h;i;j;k;l;m;n;o;p;q;", ';'));
+  }
+
+  @Test
   void splitDoesNotTrim() {
     assertEquals(List.of(" a ", "\tb"), CsvDialect.split(" a ;\tb", ';'));
   }

@@ -97,6 +97,43 @@ class FieldRulesTest {
     assertThrows(BadValueException.class, () -> FieldRules.amount(in), in);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1 234,50|1234.50", // the scale is that of the written decimals
+      "-0,00|0.00",
+      "\u22120|0",
+      "0,10|0.10",
+      "123456789012345678|123456789012345678", // 18 digits
+      "1234567890123456789|1234567890123456789", // 19 digits
+      "-12345678901234567,89|-12345678901234567.89",
+      "999 999 999 999 999 999,99|999999999999999999.99",
+      "12 345 678 901 234 567|12345678901234567",
+      "1 000|1000"})
+  void amountsKeepTheirScaleAndAllTheirDigits(String in, String expected) throws Exception {
+    assertEquals(new BigDecimal(expected), FieldRules.amount(in), in); // equals: value and scale
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "1 234 ", // separator at the end
+      " 1 234",
+      "1 234 56",
+      "1 234 5678",
+      "1 234,",
+      "1 234,567",
+      "1234 5678",
+      "\u22121\u00A0000,5x",
+      "1\u2009234", // thin space is no thousands separator
+      "1_234",
+      "-",
+      "\u2212",
+      "-,5",
+      "1,5,",
+      "12\uFF13"})
+  void amountsCloseToTheShapeAreBad(String in) {
+    assertThrows(BadValueException.class, () -> FieldRules.amount(in), in);
+  }
+
   // --- dates and months -----------------------------------------------------------------
 
   @Test
@@ -108,9 +145,18 @@ class FieldRulesTest {
   @ParameterizedTest
   @ValueSource(strings = {"2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00",
       "2024-1-5", "2024/01/05", "20240105", "05-01-2024", "2024-01-05T00:00", "2024-01", "2024-01-05 ",
-      "２０２４-01-05"})
+      "２０２４-01-05", "2100-02-29", "1900-02-29", "2024-06-31", "2024-01-32", "2024-01-0a", "2024-01-\uFF10\uFF15"})
   void otherDatesAndImpossibleCalendarDatesAreBad(String in) {
     assertThrows(BadValueException.class, () -> FieldRules.date(in), in);
+  }
+
+  @Test
+  void dateAcceptsEveryLastDayOfAMonth() throws Exception {
+    assertEquals(LocalDate.of(2000, 2, 29), FieldRules.date("2000-02-29"));
+    assertEquals(LocalDate.of(2023, 2, 28), FieldRules.date("2023-02-28"));
+    assertEquals(LocalDate.of(2024, 4, 30), FieldRules.date("2024-04-30"));
+    assertEquals(LocalDate.of(2024, 8, 31), FieldRules.date("2024-08-31"));
+    assertEquals(LocalDate.of(0, 1, 1), FieldRules.date("0000-01-01"));
   }
 
   @Test
@@ -120,7 +166,8 @@ class FieldRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2024-13", "2024-00", "2024-1", "202401", "2024-01-01", "01-2024", "2024/01"})
+  @ValueSource(strings = {"2024-13", "2024-00", "2024-1", "202401", "2024-01-01", "01-2024", "2024/01",
+      "2024-0a", "2024-1 ", "\uFF12024-01", "2024--1", "2024_01"})
   void otherMonthsAreBad(String in) {
     assertThrows(BadValueException.class, () -> FieldRules.month(in), in);
   }
@@ -134,7 +181,8 @@ class FieldRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"127", "01270", "012a", "01 27", "\u0660\u0661\u0662\u0667"})
+  @ValueSource(strings = {"127", "01270", "012a", "01 27", "\u0660\u0661\u0662\u0667", "", "012/", "012:",
+      "-127", "012\uFF17"})
   void municipalityCodeOfAnotherShapeIsBad(String in) {
     assertThrows(BadValueException.class, () -> FieldRules.municipalityCode(in), in);
   }
@@ -146,8 +194,19 @@ class FieldRulesTest {
     assertEquals("1234567890123456", FieldRules.pseudonym("1234567890123456"));
   }
 
+  @Test
+  void pseudonymInMixedCaseIsLowerCased() throws Exception {
+    assertEquals("0123456789abcdef", FieldRules.pseudonym("0123456789aBcDeF"));
+    assertEquals("abcdef0123456789".repeat(4), FieldRules.pseudonym("aBcDeF0123456789".repeat(4)));
+    String lower = "0123456789abcdef";
+    assertEquals(lower, FieldRules.pseudonym(lower));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"0123456789abcde", "0123456789abcdeg", "0123456789abcdef-", "0123-4567-89ab-cdef"})
+  @ValueSource(strings = {"0123456789abcde", "0123456789abcdeg", "0123456789abcdef-", "0123-4567-89ab-cdef",
+      "0123456789ABCDEG", "0123456789ABCDE", "0123456789abcde@", "0123456789abcde`", "0123456789abcde/",
+      "0123456789abcde:", "0123456789abcde\u00C1", "0123456789abcde\uFF41", "0123456789abcde\u0100",
+      "0123456789abcde\u0141", "0123456789ABCDE\u00E1", "0123456789abcde "})
   void pseudonymOfAnotherShapeIsBad(String in) {
     assertThrows(BadValueException.class, () -> FieldRules.pseudonym(in), in);
   }
@@ -165,7 +224,8 @@ class FieldRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a b", "a.b", "a/b", "å", "a+b"})
+  @ValueSource(strings = {"a b", "a.b", "a/b", "å", "a+b", "", "a:b", "a@b", "a[b", "a`b", "a{b", "a\u00A0b", "a\tb",
+      "a;b", "a\"b", "\uFF21", "a\u2010b", "a\u00DFb"})
   void paymentIdWithOtherCharactersIsBad(String in) {
     assertThrows(BadValueException.class, () -> FieldRules.paymentId(in), in);
   }
@@ -173,6 +233,15 @@ class FieldRulesTest {
   @Test
   void paymentIdLongerThan64IsBad() {
     assertThrows(BadValueException.class, () -> FieldRules.paymentId("a".repeat(65)));
+  }
+
+  @Test
+  void paymentIdOfEveryAllowedCharacterAtTheEdgeOfItsLength() throws Exception {
+    String all = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    assertEquals(64, all.length());
+    assertEquals(all, FieldRules.paymentId(all));
+    assertThrows(BadValueException.class, () -> FieldRules.paymentId(all + "A"));
+    assertThrows(BadValueException.class, () -> FieldRules.paymentId("-".repeat(65)));
   }
 
   @Test
@@ -184,8 +253,26 @@ class FieldRulesTest {
     assertEquals(KisRow.ReceptionType.OWN_HOUSING, FieldRules.code("own_housing", KisRow.ReceptionType.class));
   }
 
+  @Test
+  void codesInMixedCaseAreKnown() throws Exception {
+    assertEquals(ReasonCode.OTHER, FieldRules.code("oThEr", ReasonCode.class));
+    assertEquals(ReasonCode.OUTSIDE_TARGET_GROUP, FieldRules.code("outside_TARGET_group", ReasonCode.class));
+    assertEquals(KisRow.ReceptionType.QUOTA, FieldRules.code("Quota", KisRow.ReceptionType.class));
+    assertEquals(AllowancePeriod.Type.LMA, FieldRules.code("lMa", AllowancePeriod.Type.class));
+  }
+
+  @Test
+  void codesAreUpperCasedAsStringToUpperCaseRootDoes() throws Exception {
+    // Outside ASCII: dotless i (U+0131) and long s (U+017F) upper-case to I and S.
+    assertEquals(ReasonCode.SICK, FieldRules.code("s\u0131ck", ReasonCode.class));
+    assertEquals(ReasonCode.SICK, FieldRules.code("\u017Fick", ReasonCode.class));
+    // The Kelvin sign (U+212A) only lower-cases to k; upper-casing keeps it, so no match.
+    assertThrows(BadValueException.class, () -> FieldRules.code("\u212Aick", ReasonCode.class));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"WAITING PLAN", "WAITING-PLAN", "WAITING_PLANS", "X"})
+  @ValueSource(strings = {"WAITING PLAN", "WAITING-PLAN", "WAITING_PLANS", "X", "", "SIC", "SICKK", "S\u00CDCK",
+      "sick\u0000", "\uFF33ICK", "SICK ", "WAITING_PLAn_"})
   void unknownCodesAreBad(String in) {
     assertThrows(BadValueException.class, () -> FieldRules.code(in, ReasonCode.class), in);
   }

@@ -65,4 +65,47 @@ class TextDecodingTest {
   void emptyFileDecodesToEmptyText() {
     assertEquals("", TextDecoding.decode(new byte[0]));
   }
+
+  // UTF-8 validity is checked through a small reused buffer: these pin it on long files, where
+  // the decoded text overflows that buffer many times, and on the usual kinds of invalid UTF-8.
+
+  /** n copies of "å" (two bytes each) followed by the given bytes. */
+  private static byte[] longUtf8Then(int n, int... tail) {
+    byte[] head = "å".repeat(n).getBytes(StandardCharsets.UTF_8);
+    byte[] out = java.util.Arrays.copyOf(head, head.length + tail.length);
+    for (int i = 0; i < tail.length; i++) {
+      out[head.length + i] = (byte) tail[i];
+    }
+    return out;
+  }
+
+  @Test
+  void longValidUtf8IsUtf8() {
+    // A four-byte character (U+1F600, a surrogate pair in Java) across every buffer boundary.
+    byte[] in = longUtf8Then(20_000, 0xF0, 0x9F, 0x98, 0x80, 'x');
+    assertEquals("UTF-8", TextDecoding.detect(in));
+    assertEquals("å".repeat(20_000) + "\uD83D\uDE00x", TextDecoding.decode(in));
+    for (int n = 8185; n < 8200; n++) {
+      assertEquals("UTF-8", TextDecoding.detect(longUtf8Then(n, 0xF0, 0x9F, 0x98, 0x80)), "n=" + n);
+      assertEquals("UTF-8", TextDecoding.detect(longUtf8Then(n, 'a', 0xF0, 0x9F, 0x98, 0x80)), "n=" + n);
+    }
+  }
+
+  @Test
+  void invalidUtf8FarIntoALongFileMakesItWindows1252() {
+    assertEquals("Windows-1252", TextDecoding.detect(longUtf8Then(20_000, 0xF6, 'x')));
+    assertEquals("Windows-1252", TextDecoding.detect(longUtf8Then(20_000, 'x', 0xC3))); // cut off at the end
+    assertEquals("Windows-1252", TextDecoding.detect(longUtf8Then(20_000, 0xE2, 0x88))); // cut off at the end
+  }
+
+  @Test
+  void overlongSurrogateAndTooLargeEncodingsAreNotUtf8() {
+    assertEquals("Windows-1252", TextDecoding.detect(bytes('a', 0xC0, 0xAF))); // overlong '/'
+    assertEquals("Windows-1252", TextDecoding.detect(bytes('a', 0xE0, 0x80, 0xAF))); // overlong '/'
+    assertEquals("Windows-1252", TextDecoding.detect(bytes('a', 0xED, 0xA0, 0x80))); // surrogate U+D800
+    assertEquals("Windows-1252", TextDecoding.detect(bytes('a', 0xF4, 0x90, 0x80, 0x80))); // above U+10FFFF
+    assertEquals("Windows-1252", TextDecoding.detect(bytes('a', 0x80))); // lone continuation byte
+    assertEquals("UTF-8", TextDecoding.detect(bytes('a', 0xF4, 0x8F, 0xBF, 0xBF))); // U+10FFFF
+    assertEquals("UTF-8", TextDecoding.detect(bytes(0xE2, 0x88, 0x92))); // U+2212 minus sign
+  }
 }

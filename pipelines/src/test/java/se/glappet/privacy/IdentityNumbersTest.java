@@ -101,6 +101,34 @@ class IdentityNumbersTest {
     assertFalse(IdentityNumbers.isIdentityNumber(value), value);
   }
 
+  // The shape (10 or 12 digits, or 6 or 8 digits, one '-' or '+', 4 digits) is checked by hand
+  // before the regular expression: these pin its edges.
+
+  @ParameterizedTest
+  @ValueSource(strings = {"19701063+2391", "701063+2391", "20000289-1232", "200002891232", "\t19811218+9876\t"})
+  void samordningsnummerAndPlusFormsInTwelveDigitsAreDetected(String value) {
+    assertTrue(IdentityNumbers.isIdentityNumber(value), value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "81121-89876", // separator one place too early
+      "8112189-876", // one place too late
+      "1981121-89876", // 13 characters, separator not before the last four
+      "198112189-876",
+      "811218-987", // ten characters including the separator
+      "-8112189876", "8112189876-", "+8112189876",
+      "811218+-9876", "19811218-+9876",
+      "811218\u22129876", // U+2212 minus sign
+      "811218\u20109876", // hyphen U+2010
+      "\uFF18112189876", // fullwidth 8
+      "\u0668112189876", // Arabic-Indic 8
+      "811218a9876", "8112189876a", "a8112189876", "81121a-9876", "1981121a9876",
+      "811218-9876 x", "811218 -9876"})
+  void stringsCloseToTheShapeAreNotDetected(String value) {
+    assertFalse(IdentityNumbers.isIdentityNumber(value), value);
+  }
+
   @Test
   void nullIsNotDetected() {
     assertFalse(IdentityNumbers.isIdentityNumber(null));
