@@ -68,7 +68,6 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     PCollection<PersonGap> gaps = inputs.get(PERSON_GAPS);
 
     PCollection<KV<String, GapCell>> payerCells = inputs.get(SummarisePayments.GAP_BY_PAYER)
-        .apply("SumPerPayerAndPerson", Combine.perKey(new SumAmounts()))
         .apply("PayerCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
           GapCell c = new GapCell();
           c.gapSupportSek = kv.getValue();
@@ -77,7 +76,6 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         })).setCoder(CELL_CODER);
 
     PCollection<KV<String, GapCell>> supportedCells = inputs.get(SummarisePayments.GAP_BY_PERSON)
-        .apply("SumPerPersonMonth", Combine.perKey(new SumAmounts()))
         .apply("SupportedPersonCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
           GapCell c = new GapCell();
           c.personsInGapWithSupport = kv.getValue().signum() != 0 ? 1 : 0;
@@ -85,7 +83,6 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         })).setCoder(CELL_CODER);
 
     PCollection<KV<String, GapCell>> recoverableCells = inputs.get(SummarisePayments.GAP_IN_RECOVERABLE_WINDOW)
-        .apply("SumRecoverableWindowParts", Combine.perKey(new SumAmounts()))
         .apply("KeyByPerson", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), AMOUNTS.getEncodedTypeDescriptor()))
             .via(kv -> {
@@ -138,7 +135,6 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         .setCoder(CELL_CODER);
 
     PCollection<Row> byReason = inputs.get(SummarisePayments.GAP_BY_REASON)
-        .apply("SumPerReasonAndPerson", Combine.perKey(new SumAmounts()))
         .apply("KeyByReason", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(GapCell.class)))
             .via(kv -> {
@@ -250,16 +246,6 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
           c.output(KV.of(m + "|" + g.homeMunicipality(), cell));
         }
       }
-    }
-  }
-
-  /** Exact sum of amounts. */
-  static final class SumAmounts extends Combine.BinaryCombineFn<BigDecimal> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public BigDecimal apply(BigDecimal left, BigDecimal right) {
-      return left.add(right);
     }
   }
 

@@ -1,7 +1,6 @@
 package se.glappet.figures;
 
 import java.math.BigDecimal;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -16,8 +15,8 @@ import se.glappet.publish.OutputTable;
 /**
  * Contract sections 4.3 and 4.4 before disclosure control: per municipality and month of
  * {@code payment_date}, every accepted payment (corrections included) counted by household, then
- * summed; and the same per reason, from the partial totals per bundle of {@link SummarisePayments}
- * ({@link HouseholdTotalsFn.MergePartials}).
+ * summed ({@link HouseholdTotals}, by {@link SummarisePayments}); and the same per reason. Here the
+ * totals become the published rows.
  */
 public final class ComputeIncomeSupportFigures extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -26,17 +25,15 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollectionTup
   /** Exact totals per municipality and month ({@code period|municipality}), for the comparisons. */
   public static final TupleTag<KV<String, IncomeSupportTotals>> TOTALS = new TupleTag<>() {};
 
-  /** Input: the partial totals of {@link SummarisePayments}. */
+  /** Input: the totals of {@link SummarisePayments}. */
   @Override
   public PCollectionTuple expand(PCollectionTuple summaries) {
-    PCollection<KV<String, IncomeSupportTotals>> totals = summaries.get(SummarisePayments.INCOME_MONTHLY)
-        .apply("SumPerMunicipality", Combine.perKey(new HouseholdTotalsFn.MergePartials()));
+    PCollection<KV<String, IncomeSupportTotals>> totals = summaries.get(SummarisePayments.INCOME_MONTHLY);
     PCollection<Row> monthly = totals
         .apply("ToMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> monthlyRow(kv)))
         .setRowSchema(OutputTable.INCOME_SUPPORT_MONTHLY.beamSchema());
 
     PCollection<Row> byReason = summaries.get(SummarisePayments.INCOME_BY_REASON)
-        .apply("SumPerReason", Combine.perKey(new HouseholdTotalsFn.MergePartials()))
         .apply("ToByReasonRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> byReasonRow(kv)))
         .setRowSchema(OutputTable.INCOME_SUPPORT_BY_REASON.beamSchema());
 

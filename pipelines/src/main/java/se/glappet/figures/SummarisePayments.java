@@ -1,41 +1,61 @@
 package se.glappet.figures;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import se.glappet.gap.Apportion;
 import se.glappet.gap.PersonGap;
+import se.glappet.ingest.CanonicalRows;
+import se.glappet.ingest.Dataset;
+import se.glappet.ingest.InputFile;
+import se.glappet.ingest.ReadInputs;
 import se.glappet.pipeline.MonthRange;
 import se.glappet.records.DecimalCoder;
 import se.glappet.records.Payment;
 
 /**
- * The one pass over the payments (the only large collection): each bundle of payments is summed
- * into partial income-support totals (contract 4.3, 4.4) and apportioned gap parts (contract 3,
- * 4.1, 4.2), which leave the bundle when it finishes. {@link ComputeIncomeSupportFigures} and
- * {@link ComputeGapFigures} combine the partials. One step for both keeps the payments in the
- * reading step's thread: on Flink a collection read by two steps is serialized once for each.
+ * The one pass over the payments, the only large dataset. Each income-support file is read a
+ * second time ({@link ReadInputs#readAccepted}, duplicates' losers skipped) and its payments are
+ * summed at once, per bundle, into partial income-support totals (contract 4.3, 4.4) and
+ * apportioned gap parts (contract 3, 4.1, 4.2). The partials leave the bundle when it finishes,
+ * are combined per key in one shuffle, and are split into the exact sums that
+ * {@link ComputeIncomeSupportFigures} and {@link ComputeGapFigures} publish.
+ *
+ * <p>Why one step: on Flink, a step with side inputs cannot be fused with the step before it, and
+ * a collection read by several steps (or a step with several outputs) is serialized once per
+ * reader. Reading, apportioning and summing in one step with one output leaves the 2.5 million
+ * payments of a national year in the reading thread.
+ *
+ * <p>Input: the tuple of {@link ReadInputs}. Output: the six tags below, one exact sum per key.
  */
-public final class SummarisePayments extends PTransform<PCollection<Payment>, PCollectionTuple> {
+public final class SummarisePayments extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
 
-  /** Partial income-support totals per {@code period|municipality}. */
-  public static final TupleTag<KV<String, HouseholdTotalsFn.Acc>> INCOME_MONTHLY = new TupleTag<>() {};
-  /** Partial income-support totals per {@code period|municipality|reason}. */
-  public static final TupleTag<KV<String, HouseholdTotalsFn.Acc>> INCOME_BY_REASON = new TupleTag<>() {};
+  /** Income-support totals per {@code period|municipality}. */
+  public static final TupleTag<KV<String, IncomeSupportTotals>> INCOME_MONTHLY = new TupleTag<>() {};
+  /** Income-support totals per {@code period|municipality|reason}. */
+  public static final TupleTag<KV<String, IncomeSupportTotals>> INCOME_BY_REASON = new TupleTag<>() {};
   /** Gap support per {@code period|paying municipality|person}. */
   public static final TupleTag<KV<String, BigDecimal>> GAP_BY_PAYER = new TupleTag<>() {};
   /** Gap support per {@code period|home municipality|person}. */
@@ -46,25 +66,47 @@ public final class SummarisePayments extends PTransform<PCollection<Payment>, PC
   public static final TupleTag<KV<String, BigDecimal>> GAP_IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
 
   static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of());
-  static final KvCoder<String, HouseholdTotalsFn.Acc> PARTIAL_TOTALS =
-      KvCoder.of(StringUtf8Coder.of(), new HouseholdTotalsFn.AccCoder());
+  static final KvCoder<String, IncomeSupportTotals> TOTALS =
+      KvCoder.of(StringUtf8Coder.of(), IncomeSupportTotals.TotalsCoder.of());
+
+  /** The kinds of partial sums; a partial's key starts with its kind's letter. */
+  enum Part {
+    INCOME_MONTHLY('m'), INCOME_BY_REASON('r'), GAP_BY_PAYER('p'), GAP_BY_PERSON('h'), GAP_BY_REASON('g'),
+    GAP_IN_RECOVERABLE_WINDOW('w');
+
+    final char letter;
+
+    Part(char letter) {
+      this.letter = letter;
+    }
+  }
 
   private final PCollectionView<MonthRange> range;
   private final PCollectionView<Map<String, PersonGap>> gapOf;
+  private final Set<String> municipalities;
 
-  public SummarisePayments(PCollectionView<MonthRange> range, PCollectionView<Map<String, PersonGap>> gapOf) {
+  /** {@code municipalities}: the reference list, as given to {@link ReadInputs}. */
+  public SummarisePayments(PCollectionView<MonthRange> range, PCollectionView<Map<String, PersonGap>> gapOf,
+      Set<String> municipalities) {
     this.range = range;
     this.gapOf = gapOf;
+    this.municipalities = new HashSet<>(municipalities);
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Payment> payments) {
-    PCollectionTuple out = payments.apply("SumPerBundle", ParDo.of(new SummariseFn(range, gapOf))
-        .withSideInputs(range, gapOf)
-        .withOutputTags(INCOME_MONTHLY, TupleTagList.of(INCOME_BY_REASON).and(GAP_BY_PAYER).and(GAP_BY_PERSON)
-            .and(GAP_BY_REASON).and(GAP_IN_RECOVERABLE_WINDOW)));
-    out.get(INCOME_MONTHLY).setCoder(PARTIAL_TOTALS);
-    out.get(INCOME_BY_REASON).setCoder(PARTIAL_TOTALS);
+  public PCollectionTuple expand(PCollectionTuple inputs) {
+    PCollectionView<Map<Integer, Iterable<Integer>>> losers =
+        ReadInputs.loserLinesByFile(inputs.get(ReadInputs.LOSER_LINES));
+    PCollectionTuple out = inputs.get(ReadInputs.FILES_TO_READ)
+        .apply("ReadAndSumPayments", ParDo.of(new ReadAndSumFn(range, gapOf, losers, municipalities))
+            .withSideInputs(range, gapOf, losers))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), PartialCoder.of()))
+        .apply("CombinePartials", Combine.perKey(new CombinePartials()))
+        .apply("SplitSums", ParDo.of(new SplitFn()).withOutputTags(INCOME_MONTHLY,
+            TupleTagList.of(INCOME_BY_REASON).and(GAP_BY_PAYER).and(GAP_BY_PERSON).and(GAP_BY_REASON)
+                .and(GAP_IN_RECOVERABLE_WINDOW)));
+    out.get(INCOME_MONTHLY).setCoder(TOTALS);
+    out.get(INCOME_BY_REASON).setCoder(TOTALS);
     for (TupleTag<KV<String, BigDecimal>> t : java.util.List.of(GAP_BY_PAYER, GAP_BY_PERSON, GAP_BY_REASON,
         GAP_IN_RECOVERABLE_WINDOW)) {
       out.get(t).setCoder(AMOUNTS);
@@ -72,37 +114,79 @@ public final class SummarisePayments extends PTransform<PCollection<Payment>, PC
     return out;
   }
 
-  /** Both summaries of one bundle; the side inputs are read once per bundle (not cheap on Flink). */
-  static final class SummariseFn extends DoFn<Payment, KV<String, HouseholdTotalsFn.Acc>> {
+  /** A partial sum for one key: household totals (income support) or an amount (gap parts). */
+  static final class Partial {
+    HouseholdTotals.Acc totals;
+    BigDecimal amount;
+
+    static Partial of(HouseholdTotals.Acc totals) {
+      Partial p = new Partial();
+      p.totals = totals;
+      return p;
+    }
+
+    static Partial of(BigDecimal amount) {
+      Partial p = new Partial();
+      p.amount = amount;
+      return p;
+    }
+
+    /** Adds {@code o} into this partial. */
+    Partial add(Partial o) {
+      if (o.totals != null) {
+        totals = totals == null ? o.totals : HouseholdTotals.merge(totals, o.totals);
+      }
+      if (o.amount != null) {
+        amount = amount == null ? o.amount : amount.add(o.amount);
+      }
+      return this;
+    }
+  }
+
+  /** Reads a bundle's income-support files and sums their payments per key. */
+  static final class ReadAndSumFn extends DoFn<KV<Integer, InputFile>, KV<String, Partial>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
     private final PCollectionView<Map<String, PersonGap>> gapOf;
+    private final PCollectionView<Map<Integer, Iterable<Integer>>> losers;
+    private final Set<String> municipalities;
     private transient MonthRange range;
     private transient Map<String, PersonGap> gaps;
-    private transient Map<String, HouseholdTotalsFn.Acc> monthly;
-    private transient Map<String, HouseholdTotalsFn.Acc> byReason;
-    private transient Map<TupleTag<KV<String, BigDecimal>>, Map<String, BigDecimal>> gapParts;
+    private transient Map<Integer, Iterable<Integer>> losersByFile;
+    private transient Map<String, HouseholdTotals.Acc> totals;
+    private transient Map<String, BigDecimal> amounts;
 
-    SummariseFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf) {
+    ReadAndSumFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf,
+        PCollectionView<Map<Integer, Iterable<Integer>>> losers, Set<String> municipalities) {
       this.rangeView = rangeView;
       this.gapOf = gapOf;
+      this.losers = losers;
+      this.municipalities = municipalities;
     }
 
     @StartBundle
     public void startBundle() {
       range = null;
-      gaps = null;
-      monthly = new HashMap<>();
-      byReason = new HashMap<>();
-      gapParts = new HashMap<>();
+      totals = new HashMap<>();
+      amounts = new HashMap<>();
     }
 
     @ProcessElement
-    public void process(@Element Payment p, ProcessContext c) {
-      if (range == null) {
+    public void process(ProcessContext c) throws IOException {
+      InputFile file = c.element().getValue();
+      if (file.dataset != Dataset.INCOME_SUPPORT) {
+        return;
+      }
+      if (range == null) { // side inputs once per bundle: the Flink runner's look-up is not cheap
         range = c.sideInput(rangeView);
         gaps = c.sideInput(gapOf);
+        losersByFile = c.sideInput(losers);
       }
+      ReadInputs.readAccepted(file, municipalities, ReadInputs.linesToSkip(losersByFile, c.element().getKey()),
+          CanonicalRows::payment, this::add);
+    }
+
+    private void add(Payment p) {
       addIncomeSupport(p);
       addGapParts(p);
     }
@@ -114,9 +198,10 @@ public final class SummarisePayments extends PTransform<PCollection<Payment>, PC
         return;
       }
       String muniMonth = m + "|" + p.municipalityCode;
-      HouseholdTotalsFn.add(monthly.computeIfAbsent(muniMonth, k -> new HouseholdTotalsFn.Acc()), p);
-      HouseholdTotalsFn.add(byReason.computeIfAbsent(muniMonth + "|" + p.reason.name(),
-          k -> new HouseholdTotalsFn.Acc()), p);
+      HouseholdTotals.add(totals.computeIfAbsent(Part.INCOME_MONTHLY.letter + muniMonth,
+          k -> new HouseholdTotals.Acc()), p);
+      HouseholdTotals.add(totals.computeIfAbsent(Part.INCOME_BY_REASON.letter + muniMonth + "|" + p.reason.name(),
+          k -> new HouseholdTotals.Acc()), p);
     }
 
     /** Contract section 3: a payment known at obs_end, apportioned to its person's gap window. */
@@ -133,33 +218,121 @@ public final class SummarisePayments extends PTransform<PCollection<Payment>, PC
         if (!range.contains(m)) {
           continue;
         }
-        add(GAP_BY_PAYER, m + "|" + p.municipalityCode + "|" + p.personId, e.getValue());
-        add(GAP_BY_PERSON, m + "|" + g.homeMunicipality() + "|" + p.personId, e.getValue());
+        addAmount(Part.GAP_BY_PAYER, m + "|" + p.municipalityCode + "|" + p.personId, e.getValue());
+        addAmount(Part.GAP_BY_PERSON, m + "|" + g.homeMunicipality() + "|" + p.personId, e.getValue());
         if (p.reason.isGapReason()) {
-          add(GAP_BY_REASON, m + "|" + p.municipalityCode + "|" + p.reason.name() + "|" + p.personId, e.getValue());
+          addAmount(Part.GAP_BY_REASON, m + "|" + p.municipalityCode + "|" + p.reason.name() + "|" + p.personId,
+              e.getValue());
         }
       }
       BigDecimal inR = Apportion.partInRecoverableWindow(p, g);
       if (inR.signum() != 0) {
-        add(GAP_IN_RECOVERABLE_WINDOW, p.personId + "|" + p.municipalityCode, inR);
+        addAmount(Part.GAP_IN_RECOVERABLE_WINDOW, p.personId + "|" + p.municipalityCode, inR);
       }
     }
 
-    private void add(TupleTag<KV<String, BigDecimal>> tag, String key, BigDecimal amount) {
-      gapParts.computeIfAbsent(tag, t -> new HashMap<>()).merge(key, amount, BigDecimal::add);
+    private void addAmount(Part part, String key, BigDecimal amount) {
+      amounts.merge(part.letter + key, amount, BigDecimal::add);
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      monthly.forEach((k, acc) -> c.output(INCOME_MONTHLY, KV.of(k, acc), GlobalWindow.INSTANCE.maxTimestamp(),
+      totals.forEach((k, acc) -> c.output(KV.of(k, Partial.of(acc)), GlobalWindow.INSTANCE.maxTimestamp(),
           GlobalWindow.INSTANCE));
-      byReason.forEach((k, acc) -> c.output(INCOME_BY_REASON, KV.of(k, acc), GlobalWindow.INSTANCE.maxTimestamp(),
+      amounts.forEach((k, v) -> c.output(KV.of(k, Partial.of(v)), GlobalWindow.INSTANCE.maxTimestamp(),
           GlobalWindow.INSTANCE));
-      gapParts.forEach((tag, byKey) -> byKey.forEach((k, v) ->
-          c.output(tag, KV.of(k, v), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE)));
-      monthly = null;
-      byReason = null;
-      gapParts = null;
+      totals = null;
+      amounts = null;
+    }
+  }
+
+  /** Adds partial sums. */
+  static final class CombinePartials extends Combine.CombineFn<Partial, Partial, Partial> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Partial createAccumulator() {
+      return new Partial();
+    }
+
+    @Override
+    public Partial addInput(Partial acc, Partial input) {
+      return acc.add(input);
+    }
+
+    @Override
+    public Partial mergeAccumulators(Iterable<Partial> accs) {
+      Partial out = new Partial();
+      for (Partial a : accs) {
+        out.add(a);
+      }
+      return out;
+    }
+
+    @Override
+    public Partial extractOutput(Partial acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<Partial> getAccumulatorCoder(CoderRegistry registry, Coder<Partial> inputCoder) {
+      return PartialCoder.of();
+    }
+
+    @Override
+    public Coder<Partial> getDefaultOutputCoder(CoderRegistry registry, Coder<Partial> inputCoder) {
+      return PartialCoder.of();
+    }
+  }
+
+  /** Sends each exact sum to its output, without its kind's letter. */
+  static final class SplitFn extends DoFn<KV<String, Partial>, KV<String, IncomeSupportTotals>> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element KV<String, Partial> kv, MultiOutputReceiver out) {
+      char letter = kv.getKey().charAt(0);
+      String key = kv.getKey().substring(1);
+      Partial p = kv.getValue();
+      if (letter == Part.INCOME_MONTHLY.letter) {
+        out.get(INCOME_MONTHLY).output(KV.of(key, HouseholdTotals.totals(p.totals)));
+      } else if (letter == Part.INCOME_BY_REASON.letter) {
+        out.get(INCOME_BY_REASON).output(KV.of(key, HouseholdTotals.totals(p.totals)));
+      } else if (letter == Part.GAP_BY_PAYER.letter) {
+        out.get(GAP_BY_PAYER).output(KV.of(key, p.amount));
+      } else if (letter == Part.GAP_BY_PERSON.letter) {
+        out.get(GAP_BY_PERSON).output(KV.of(key, p.amount));
+      } else if (letter == Part.GAP_BY_REASON.letter) {
+        out.get(GAP_BY_REASON).output(KV.of(key, p.amount));
+      } else {
+        out.get(GAP_IN_RECOVERABLE_WINDOW).output(KV.of(key, p.amount));
+      }
+    }
+  }
+
+  /** A kind byte (0 totals, 1 amount), then the value. */
+  static final class PartialCoder extends AtomicCoder<Partial> {
+    private static final long serialVersionUID = 1L;
+    private static final HouseholdTotals.AccCoder TOTALS_CODER = new HouseholdTotals.AccCoder();
+
+    static PartialCoder of() {
+      return new PartialCoder();
+    }
+
+    @Override
+    public void encode(Partial p, OutputStream out) throws IOException {
+      if (p.totals != null) {
+        out.write(0);
+        TOTALS_CODER.encode(p.totals, out);
+      } else {
+        out.write(1);
+        DecimalCoder.of().encode(p.amount == null ? BigDecimal.ZERO : p.amount, out);
+      }
+    }
+
+    @Override
+    public Partial decode(InputStream in) throws IOException {
+      return in.read() == 0 ? Partial.of(TOTALS_CODER.decode(in)) : Partial.of(DecimalCoder.of().decode(in));
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -40,7 +41,6 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.privacy.IdentityNumbers;
 import se.glappet.records.AllowancePeriod;
 import se.glappet.records.KisRow;
-import se.glappet.records.Payment;
 import se.glappet.records.PopulationRow;
 import se.glappet.records.RecordCoders;
 
@@ -54,17 +54,27 @@ import se.glappet.records.RecordCoders;
  *       {@code ApplyDuplicateRule} groups the fingerprints by key across all files and decides the
  *       duplicates (the "losers"), the municipalities in the batch and the payment months.
  *   <li>{@code Read<Dataset>} reads each file again, checks every line the same way, skips the
- *       losers and yields the typed accepted rows. {@code ReportDuplicates} re-reads the few files
+ *       losers and yields the typed accepted rows; the payments are read again by the step that
+ *       sums them ({@link #FILES_TO_READ}). {@code ReportDuplicates} re-reads the few files
  *       that hold losers to report them with their (masked) raw lines.
  * </ol>
  *
- * <p>Outputs: the typed accepted rows of the four datasets, every rejected row, what was read per
- * file, the municipalities in the batch and the months of accepted payments.
+ * <p>Outputs: the typed accepted rows of the three small datasets, the numbered files and the
+ * duplicates' lines for the second reading of the payments ({@link ReadAcceptedRows}), every
+ * rejected row, what was read per file, the municipalities in the batch and the months of
+ * accepted payments.
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
 
-  public static final TupleTag<Payment> PAYMENTS = new TupleTag<>() {};
+  /**
+   * The input files, numbered, for a second reading of the payments by the step that uses them
+   * ({@link ReadAcceptedRows} with {@link #LOSER_LINES}): payments are the one large dataset, and
+   * reading them where they are summed keeps them out of every shuffle.
+   */
+  public static final TupleTag<KV<Integer, InputFile>> FILES_TO_READ = new TupleTag<>() {};
+  /** (file number, line) of every row the duplicate rule rejected: the second reading skips them. */
+  public static final TupleTag<KV<Integer, Integer>> LOSER_LINES = new TupleTag<>() {};
   public static final TupleTag<AllowancePeriod> ALLOWANCES = new TupleTag<>() {};
   public static final TupleTag<KisRow> KIS = new TupleTag<>() {};
   public static final TupleTag<PopulationRow> POPULATION = new TupleTag<>() {};
@@ -110,19 +120,16 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
     PCollection<KV<Integer, DuplicateRule.Loser>> losers = decided.get(ApplyDuplicateRuleFn.LOSERS)
         .setCoder(KvCoder.of(VarIntCoder.of(), DuplicateRule.LoserCoder.of()));
-    PCollectionView<Map<Integer, Iterable<Integer>>> loserLines = losers
+    PCollection<KV<Integer, Integer>> loserLineList = losers
         .apply("LoserLines", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.integers()))
-            .via(kv -> KV.of(kv.getKey(), kv.getValue().line)))
-        .apply("LoserLinesByFile", View.asMultimap());
+            .via(kv -> KV.of(kv.getKey(), kv.getValue().line)));
+    PCollectionView<Map<Integer, Iterable<Integer>>> loserLines = loserLinesByFile(loserLineList);
 
     PCollection<RejectedRow> duplicates = losers
         .apply("GroupLosersByFile", GroupByKey.create())
         .apply("ReportDuplicates", ParDo.of(new ReportDuplicatesFn(files, municipalities)));
 
-    PCollection<Payment> payments = spread.apply("ReadPayments", new ReadAcceptedRows<>(
-        Dataset.INCOME_SUPPORT, CanonicalRows::payment, loserLines, municipalities))
-        .setCoder(RecordCoders.PaymentCoder.of());
     PCollection<AllowancePeriod> allowances = spread.apply("ReadAllowancePeriods", new ReadAcceptedRows<>(
         Dataset.ALLOWANCES, CanonicalRows::allowance, loserLines, municipalities))
         .setCoder(RecordCoders.AllowanceCoder.of());
@@ -141,7 +148,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         .setCoder(RecordCoders.YearMonthCoder.of())
         .apply("DistinctPaymentMonths", Distinct.create());
 
-    return PCollectionTuple.of(PAYMENTS, payments)
+    return PCollectionTuple.of(FILES_TO_READ, spread)
+        .and(LOSER_LINES, loserLineList)
         .and(ALLOWANCES, allowances)
         .and(KIS, kis)
         .and(POPULATION, population)
@@ -296,18 +304,53 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
+  /** The duplicates' lines as a side input: file number → lines to skip. */
+  public static PCollectionView<Map<Integer, Iterable<Integer>>> loserLinesByFile(
+      PCollection<KV<Integer, Integer>> loserLines) {
+    return loserLines.apply("LoserLinesByFile", View.asMultimap());
+  }
+
+  /**
+   * The second reading of one file: every row that passes the per-row checks, except the lines in
+   * {@code skip}, as a typed record. Rejected rows were reported by the first reading.
+   */
+  public static <T> void readAccepted(InputFile file, Set<String> municipalities, Set<Integer> skip,
+      SerializableFunction<String, T> toRecord, Consumer<T> out) throws IOException {
+    FileParser.parseRows(file.dataset, file.relativePath, readBytes(file), municipalities, new FileParser.Sink() {
+      @Override
+      public void accepted(ParsedRow row) {
+        if (!skip.contains(row.line)) {
+          out.accept(toRecord.apply(row.canonical));
+        }
+      }
+
+      @Override
+      public void rejected(RejectedRow row) {}
+    });
+  }
+
+  /** The lines of file number {@code file} to skip. */
+  public static Set<Integer> linesToSkip(Map<Integer, Iterable<Integer>> losersByFile, int file) {
+    Set<Integer> skip = new HashSet<>();
+    Iterable<Integer> lines = losersByFile.get(file);
+    if (lines != null) {
+      lines.forEach(skip::add);
+    }
+    return skip;
+  }
+
   /**
    * Second reading of one dataset's files: the typed accepted rows, duplicates' losers left out.
    * Rejected rows were reported by the first reading.
    */
-  static final class ReadAcceptedRows<T> extends PTransform<PCollection<KV<Integer, InputFile>>, PCollection<T>> {
+  public static final class ReadAcceptedRows<T> extends PTransform<PCollection<KV<Integer, InputFile>>, PCollection<T>> {
     private static final long serialVersionUID = 1L;
     private final Dataset dataset;
     private final SerializableFunction<String, T> toRecord;
     private final PCollectionView<Map<Integer, Iterable<Integer>>> losers;
     private final Set<String> municipalities;
 
-    ReadAcceptedRows(Dataset dataset, SerializableFunction<String, T> toRecord,
+    public ReadAcceptedRows(Dataset dataset, SerializableFunction<String, T> toRecord,
         PCollectionView<Map<Integer, Iterable<Integer>>> losers, Set<String> municipalities) {
       this.dataset = dataset;
       this.toRecord = toRecord;
@@ -352,22 +395,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       if (losersByFile == null) {
         losersByFile = c.sideInput(losers); // once per bundle: the Flink runner's lookup is not cheap
       }
-      Set<Integer> skip = new HashSet<>();
-      Iterable<Integer> lines = losersByFile.get(c.element().getKey());
-      if (lines != null) {
-        lines.forEach(skip::add);
-      }
-      FileParser.parseRows(dataset, file.relativePath, readBytes(file), municipalities, new FileParser.Sink() {
-        @Override
-        public void accepted(ParsedRow row) {
-          if (!skip.contains(row.line)) {
-            c.output(toRecord.apply(row.canonical));
-          }
-        }
-
-        @Override
-        public void rejected(RejectedRow row) {}
-      });
+      readAccepted(file, municipalities, linesToSkip(losersByFile, c.element().getKey()), toRecord, c::output);
     }
   }
 }

@@ -64,7 +64,6 @@ public final class GlappetPipeline {
     registerCoders(p.getCoderRegistry());
     PCollectionTuple inputs = p.apply("ReadInputs",
         new ReadInputs(spec.inputFiles, spec.municipalities.byCode().keySet()));
-    PCollection<Payment> payments = inputs.get(ReadInputs.PAYMENTS);
     PCollectionView<MonthRange> range = inputs.get(ReadInputs.PAYMENT_MONTHS).apply("ComputeMonthRange",
         new ComputeMonthRange(spec.from, spec.to));
 
@@ -72,7 +71,8 @@ public final class GlappetPipeline {
 
     PCollection<PersonGap> gaps = inputs.get(ReadInputs.ALLOWANCES).apply("BuildPersonGaps", new BuildPersonGaps(range));
     PCollectionView<Map<String, PersonGap>> gapOf = BuildPersonGaps.byPerson(gaps);
-    PCollectionTuple summaries = payments.apply("SummarisePayments", new SummarisePayments(range, gapOf));
+    PCollectionTuple summaries = inputs.apply("SummarisePayments",
+        new SummarisePayments(range, gapOf, spec.municipalities.byCode().keySet()));
 
     PCollectionTuple incomeSupport = summaries.apply("ComputeIncomeSupportFigures",
         new ComputeIncomeSupportFigures());

@@ -7,23 +7,20 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
+import se.glappet.records.DecimalCoder;
 import se.glappet.records.Payment;
 
 /**
- * Combines the payments of one municipality-month (or municipality-month-reason) into its totals
- * (contract section 4.3): distinct households, persons as the sum over households of the largest
- * adults + children seen, payments, amount and gap-reason amount. The accumulator keeps one entry
- * per household, so partial aggregation happens before the shuffle and the households are counted
- * in one stage.
+ * The income-support totals of one municipality-month (or municipality-month-reason), contract
+ * section 4.3: distinct households, persons as the sum over households of the largest
+ * adults + children seen, payments, amount and gap-reason amount. Partial totals keep one entry
+ * per household, so they can be made anywhere and added later.
  */
-public final class HouseholdTotalsFn extends Combine.CombineFn<Payment, HouseholdTotalsFn.Acc, IncomeSupportTotals> {
-  private static final long serialVersionUID = 1L;
+public final class HouseholdTotals {
+  private HouseholdTotals() {}
 
   /** Households seen (with their largest size) and running sums. */
   public static final class Acc {
@@ -31,16 +28,6 @@ public final class HouseholdTotalsFn extends Combine.CombineFn<Payment, Househol
     long payments;
     BigDecimal amount = BigDecimal.ZERO;
     BigDecimal gapReasonAmount = BigDecimal.ZERO;
-  }
-
-  @Override
-  public Acc createAccumulator() {
-    return new Acc();
-  }
-
-  @Override
-  public Acc addInput(Acc acc, Payment p) {
-    return add(acc, p);
   }
 
   /** Adds one payment to the totals. */
@@ -54,17 +41,8 @@ public final class HouseholdTotalsFn extends Combine.CombineFn<Payment, Househol
     return acc;
   }
 
-  @Override
-  public Acc mergeAccumulators(Iterable<Acc> accs) {
-    Acc out = new Acc();
-    for (Acc a : accs) {
-      merge(out, a);
-    }
-    return out;
-  }
-
   /** Adds partial totals {@code a} into {@code into}: a household counts once, at its largest size. */
-  static Acc merge(Acc into, Acc a) {
+  public static Acc merge(Acc into, Acc a) {
     a.personsByHousehold.forEach((h, n) -> into.personsByHousehold.merge(h, n, Math::max));
     into.payments += a.payments;
     into.amount = into.amount.add(a.amount);
@@ -72,12 +50,8 @@ public final class HouseholdTotalsFn extends Combine.CombineFn<Payment, Househol
     return into;
   }
 
-  @Override
-  public IncomeSupportTotals extractOutput(Acc acc) {
-    return totals(acc);
-  }
-
-  static IncomeSupportTotals totals(Acc acc) {
+  /** The published totals of complete partial totals. */
+  public static IncomeSupportTotals totals(Acc acc) {
     IncomeSupportTotals t = new IncomeSupportTotals();
     t.households = acc.personsByHousehold.size();
     for (int n : acc.personsByHousehold.values()) {
@@ -89,65 +63,13 @@ public final class HouseholdTotalsFn extends Combine.CombineFn<Payment, Househol
     return t;
   }
 
-  @Override
-  public Coder<Acc> getAccumulatorCoder(CoderRegistry registry, Coder<Payment> inputCoder) {
-    return new AccCoder();
-  }
-
-  @Override
-  public Coder<IncomeSupportTotals> getDefaultOutputCoder(CoderRegistry registry, Coder<Payment> inputCoder) {
-    return IncomeSupportTotals.TotalsCoder.of();
-  }
-
-  /**
-   * Combines partial totals (made per bundle by {@link ComputeIncomeSupportFigures}) into the
-   * totals: the same arithmetic as the payment combiner, one step later.
-   */
-  public static final class MergePartials extends Combine.CombineFn<Acc, Acc, IncomeSupportTotals> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Acc createAccumulator() {
-      return new Acc();
-    }
-
-    @Override
-    public Acc addInput(Acc acc, Acc partial) {
-      return merge(acc, partial);
-    }
-
-    @Override
-    public Acc mergeAccumulators(Iterable<Acc> accs) {
-      Acc out = new Acc();
-      for (Acc a : accs) {
-        merge(out, a);
-      }
-      return out;
-    }
-
-    @Override
-    public IncomeSupportTotals extractOutput(Acc acc) {
-      return totals(acc);
-    }
-
-    @Override
-    public Coder<Acc> getAccumulatorCoder(CoderRegistry registry, Coder<Acc> inputCoder) {
-      return new AccCoder();
-    }
-
-    @Override
-    public Coder<IncomeSupportTotals> getDefaultOutputCoder(CoderRegistry registry, Coder<Acc> inputCoder) {
-      return IncomeSupportTotals.TotalsCoder.of();
-    }
-  }
-
-  /** Coder for the accumulator. */
+  /** Coder for partial totals. */
   static final class AccCoder extends AtomicCoder<Acc> {
     private static final long serialVersionUID = 1L;
     private static final StringUtf8Coder S = StringUtf8Coder.of();
     private static final VarIntCoder I = VarIntCoder.of();
     private static final VarLongCoder L = VarLongCoder.of();
-    private static final se.glappet.records.DecimalCoder D = se.glappet.records.DecimalCoder.of();
+    private static final DecimalCoder D = DecimalCoder.of();
 
     @Override
     public void encode(Acc a, OutputStream out) throws IOException {
