@@ -10,11 +10,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -33,13 +31,14 @@ import se.glappet.ingest.ReadInputs;
 import se.glappet.pipeline.MonthRange;
 import se.glappet.records.DecimalCoder;
 import se.glappet.records.Payment;
+import se.glappet.records.ReasonCode;
 
 /**
  * The one pass over the payments, the only large dataset. Each income-support file is read a
  * second time ({@link ReadInputs#readAccepted}, duplicates' losers skipped) and its payments are
  * summed at once, per bundle, into partial income-support totals (contract 4.3, 4.4) and
  * apportioned gap parts (contract 3, 4.1, 4.2). The partials leave the bundle when it finishes,
- * are combined per key in one shuffle, and are split into the exact sums that
+ * are added per key after one shuffle, and are split into the exact sums that
  * {@link ComputeIncomeSupportFigures} and {@link ComputeGapFigures} publish.
  *
  * <p>Why one step: on Flink, a step with side inputs cannot be fused with the step before it, and
@@ -101,7 +100,9 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         .apply("ReadAndSumPayments", ParDo.of(new ReadAndSumFn(range, gapOf, losers, municipalities))
             .withSideInputs(range, gapOf, losers))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), PartialCoder.of()))
-        .apply("CombinePartials", Combine.perKey(new CombinePartials()))
+        .apply("GroupPartials", GroupByKey.create())
+        .apply("AddPartials", ParDo.of(new AddPartialsFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), PartialCoder.of()))
         .apply("SplitSums", ParDo.of(new SplitFn()).withOutputTags(INCOME_MONTHLY,
             TupleTagList.of(INCOME_BY_REASON).and(GAP_BY_PAYER).and(GAP_BY_PERSON).and(GAP_BY_REASON)
                 .and(GAP_IN_RECOVERABLE_WINDOW)));
@@ -153,7 +154,8 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     private transient MonthRange range;
     private transient Map<String, PersonGap> gaps;
     private transient Map<Integer, Iterable<Integer>> losersByFile;
-    private transient Map<String, HouseholdTotals.Acc> totals;
+    /** Keyed by {@link #incomeKey}: no text is built per payment. */
+    private transient Map<Long, HouseholdTotals.Acc> totals;
     private transient Map<String, BigDecimal> amounts;
 
     ReadAndSumFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf,
@@ -197,11 +199,29 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       if (!range.contains(m)) {
         return;
       }
-      String muniMonth = m + "|" + p.municipalityCode;
-      HouseholdTotals.add(totals.computeIfAbsent(Part.INCOME_MONTHLY.letter + muniMonth,
+      long monthly = incomeKey(m, p.municipalityCode, null);
+      HouseholdTotals.add(totals.computeIfAbsent(monthly, k -> new HouseholdTotals.Acc()), p);
+      HouseholdTotals.add(totals.computeIfAbsent(incomeKey(m, p.municipalityCode, p.reason),
           k -> new HouseholdTotals.Acc()), p);
-      HouseholdTotals.add(totals.computeIfAbsent(Part.INCOME_BY_REASON.letter + muniMonth + "|" + p.reason.name(),
-          k -> new HouseholdTotals.Acc()), p);
+    }
+
+    /**
+     * Month, municipality code (four digits, contract section 2) and reason (or none) in one long:
+     * {@code month index << 24 | code << 8 | reason ordinal + 1}.
+     */
+    static long incomeKey(YearMonth m, String municipalityCode, ReasonCode reason) {
+      long month = m.getYear() * 12L + m.getMonthValue() - 1;
+      return month << 24 | (long) Integer.parseInt(municipalityCode) << 8 | (reason == null ? 0 : reason.ordinal() + 1);
+    }
+
+    /** The partial's text key of an {@link #incomeKey}. */
+    static String incomeKeyText(long key) {
+      int month = (int) (key >>> 24);
+      String code = String.format("%04d", (key >>> 8) & 0xFFFF);
+      int reason = (int) (key & 0xFF);
+      String muniMonth = YearMonth.of(month / 12, month % 12 + 1) + "|" + code;
+      return reason == 0 ? Part.INCOME_MONTHLY.letter + muniMonth
+          : Part.INCOME_BY_REASON.letter + muniMonth + "|" + ReasonCode.values()[reason - 1].name();
     }
 
     /** Contract section 3: a payment known at obs_end, apportioned to its person's gap window. */
@@ -237,7 +257,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      totals.forEach((k, acc) -> c.output(KV.of(k, Partial.of(acc)), GlobalWindow.INSTANCE.maxTimestamp(),
+      totals.forEach((k, acc) -> c.output(KV.of(incomeKeyText(k), Partial.of(acc)), GlobalWindow.INSTANCE.maxTimestamp(),
           GlobalWindow.INSTANCE));
       amounts.forEach((k, v) -> c.output(KV.of(k, Partial.of(v)), GlobalWindow.INSTANCE.maxTimestamp(),
           GlobalWindow.INSTANCE));
@@ -246,42 +266,20 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     }
   }
 
-  /** Adds partial sums. */
-  static final class CombinePartials extends Combine.CombineFn<Partial, Partial, Partial> {
+  /**
+   * Adds a key's partial sums. A GroupByKey, not a Combine: each bundle already summed its
+   * payments, so a combiner before the shuffle would only sort and re-encode the partials.
+   */
+  static final class AddPartialsFn extends DoFn<KV<String, Iterable<Partial>>, KV<String, Partial>> {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public Partial createAccumulator() {
-      return new Partial();
-    }
-
-    @Override
-    public Partial addInput(Partial acc, Partial input) {
-      return acc.add(input);
-    }
-
-    @Override
-    public Partial mergeAccumulators(Iterable<Partial> accs) {
-      Partial out = new Partial();
-      for (Partial a : accs) {
-        out.add(a);
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Partial>> group, OutputReceiver<KV<String, Partial>> out) {
+      Partial sum = new Partial();
+      for (Partial p : group.getValue()) {
+        sum.add(p);
       }
-      return out;
-    }
-
-    @Override
-    public Partial extractOutput(Partial acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<Partial> getAccumulatorCoder(CoderRegistry registry, Coder<Partial> inputCoder) {
-      return PartialCoder.of();
-    }
-
-    @Override
-    public Coder<Partial> getDefaultOutputCoder(CoderRegistry registry, Coder<Partial> inputCoder) {
-      return PartialCoder.of();
+      out.output(KV.of(group.getKey(), sum));
     }
   }
 
