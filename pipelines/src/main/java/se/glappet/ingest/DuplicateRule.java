@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -43,6 +45,22 @@ public final class DuplicateRule {
       this.reason = reason;
       this.message = message;
     }
+  }
+
+  /**
+   * Decides the rows of one shuffle group, which usually share one key; rows whose keys differ
+   * although their digests' first eight bytes (the shuffle key) agree are decided apart.
+   */
+  public static List<Decision> decideEachKey(List<RowFingerprint> rows, IntFunction<String> displayPath) {
+    Map<Long, List<RowFingerprint>> byKey = new LinkedHashMap<>();
+    for (RowFingerprint r : rows) {
+      byKey.computeIfAbsent(r.keyLow, k -> new ArrayList<>()).add(r);
+    }
+    List<Decision> out = new ArrayList<>();
+    for (List<RowFingerprint> sameKey : byKey.values()) {
+      out.add(decide(sameKey, displayPath));
+    }
+    return out;
   }
 
   /**

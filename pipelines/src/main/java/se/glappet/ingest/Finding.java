@@ -10,9 +10,10 @@ import org.apache.beam.sdk.values.KV;
 /**
  * What the first reading of a file finds, one element per data line and one per file: a row that
  * passed the per-row checks ({@link RowFingerprint}), a rejected row, or the file's description.
- * They travel together, keyed by {@link #key}, through the duplicate check's one shuffle: a row is
- * keyed by its dataset and contract key, so rows sharing a key meet; a rejected row or a file
- * description has a key of its own and passes through unchanged. One output instead of three
+ * They travel together through the duplicate check's one shuffle, keyed by a long: a row by the
+ * digest of its dataset and contract key ({@link RowFingerprint#keyHigh}), so rows sharing a key
+ * meet; a rejected row or a file description by its file and line, and passes through unchanged
+ * (should such a key meet rows, the rule still sees only the rows). One output instead of three
  * keeps the first reading fused with the shuffle on Flink (a multi-output step there sends every
  * element to every output's reader).
  */
@@ -33,17 +34,17 @@ public final class Finding {
     this.file = file;
   }
 
-  static KV<String, Finding> row(Dataset dataset, String key, RowFingerprint row) {
-    return KV.of(dataset.ordinal() + "|" + key, new Finding(Kind.ROW, row, null, null));
+  static KV<Long, Finding> row(RowFingerprint row) {
+    return KV.of(row.keyHigh, new Finding(Kind.ROW, row, null, null));
   }
 
-  /** Keys of their own start with a control character no dataset ordinal starts with. */
-  static KV<String, Finding> rejected(int file, RejectedRow r) {
-    return KV.of("\u0001r|" + file + "|" + r.line, new Finding(Kind.REJECTED, null, r, null));
+  static KV<Long, Finding> rejected(int file, RejectedRow r) {
+    return KV.of((long) file << 32 | r.line, new Finding(Kind.REJECTED, null, r, null));
   }
 
-  static KV<String, Finding> file(int file, FileInfo info) {
-    return KV.of("\u0001f|" + file, new Finding(Kind.FILE, null, null, info));
+  /** Line 0 is no data line. */
+  static KV<Long, Finding> file(int file, FileInfo info) {
+    return KV.of((long) file << 32, new Finding(Kind.FILE, null, null, info));
   }
 
   /** A compact coder: a kind byte, then the one payload. */

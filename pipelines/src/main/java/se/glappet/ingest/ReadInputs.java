@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -112,7 +113,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
     PCollectionTuple decided = spread
         .apply("CheckRows", ParDo.of(new CheckRowsFn(municipalities)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), Finding.FindingCoder.of()))
+        .setCoder(KvCoder.of(BigEndianLongCoder.of(), Finding.FindingCoder.of()))
         .apply("GroupByRowKey", GroupByKey.create())
         .apply("ApplyDuplicateRule", ParDo.of(new ApplyDuplicateRuleFn(displayPaths))
             .withOutputTags(ApplyDuplicateRuleFn.LOSERS, TupleTagList.of(REJECTED).and(FILES)
@@ -170,7 +171,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** First reading: every data line of a file as a finding, and the file's description. */
-  static final class CheckRowsFn extends DoFn<KV<Integer, InputFile>, KV<String, Finding>> {
+  static final class CheckRowsFn extends DoFn<KV<Integer, InputFile>, KV<Long, Finding>> {
     private static final long serialVersionUID = 1L;
     private final Set<String> municipalities;
 
@@ -179,7 +180,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, InputFile> numbered, OutputReceiver<KV<String, Finding>> out)
+    public void process(@Element KV<Integer, InputFile> numbered, OutputReceiver<KV<Long, Finding>> out)
         throws IOException {
       int n = numbered.getKey();
       InputFile file = numbered.getValue();
@@ -187,7 +188,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           new FileParser.Sink() {
             @Override
             public void accepted(ParsedRow row) {
-              out.output(Finding.row(row.dataset, row.key, RowFingerprint.of(n, row)));
+              out.output(Finding.row(RowFingerprint.of(n, row)));
             }
 
             @Override
@@ -204,7 +205,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
    * municipalities and payment months of accepted rows are gathered per bundle (few distinct
    * values) and emitted when the bundle finishes.
    */
-  static final class ApplyDuplicateRuleFn extends DoFn<KV<String, Iterable<Finding>>, KV<Integer, DuplicateRule.Loser>> {
+  static final class ApplyDuplicateRuleFn extends DoFn<KV<Long, Iterable<Finding>>, KV<Integer, DuplicateRule.Loser>> {
     private static final long serialVersionUID = 1L;
     static final TupleTag<KV<Integer, DuplicateRule.Loser>> LOSERS = new TupleTag<>() {};
     private final List<String> displayPaths;
@@ -222,7 +223,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Finding>> group, MultiOutputReceiver out) {
+    public void process(@Element KV<Long, Iterable<Finding>> group, MultiOutputReceiver out) {
       List<RowFingerprint> rows = new ArrayList<>(1);
       for (Finding f : group.getValue()) {
         switch (f.kind) {
@@ -239,7 +240,12 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       if (rows.isEmpty()) {
         return;
       }
-      DuplicateRule.Decision d = DuplicateRule.decide(rows, displayPaths::get);
+      for (DuplicateRule.Decision d : DuplicateRule.decideEachKey(rows, displayPaths::get)) {
+        record(d, out);
+      }
+    }
+
+    private void record(DuplicateRule.Decision d, MultiOutputReceiver out) {
       if (d.accepted != null) {
         if (!d.accepted.municipality.isEmpty()) {
           municipalities.add(d.accepted.municipality);

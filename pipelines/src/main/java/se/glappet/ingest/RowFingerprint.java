@@ -15,15 +15,22 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 
 /**
  * What the duplicate check (contract section 2.7) needs of one row that passed the per-row checks:
- * where it is (file number in relative-path order, physical line), a 128-bit digest of its
- * canonical values (equal digests ⇔ identical rows), and the two facts the batch takes from
- * accepted rows: the municipality and, for a payment, the month of {@code payment_date}. About
- * 40 bytes, against the row's 300: this is what travels through the duplicate check's shuffle.
+ * a 128-bit digest of its dataset and key (equal digests ⇔ same key), where it is (file number in
+ * relative-path order, physical line), a 128-bit digest of its canonical values (equal digests ⇔
+ * identical rows), and the two facts the batch takes from accepted rows: the municipality and, for
+ * a payment, the month of {@code payment_date}. About 50 bytes, against the row's 300: this is
+ * what travels through the duplicate check's shuffle, keyed by {@link #keyHigh} (eight bytes sort
+ * fast); rows that share it are told apart by {@link #keyLow}.
+ *
+ * <p>The digests are MD5, used as well-mixed 128-bit hashes of non-adversarial text (two different
+ * keys or rows share one with probability about 2<sup>-128</sup>), not for security.
  */
 public final class RowFingerprint {
   /** {@link #paymentMonth} of a row that is not a payment. */
   public static final int NO_MONTH = -1;
 
+  public final long keyHigh;
+  public final long keyLow;
   public final int file;
   public final int line;
   final long digestHigh;
@@ -33,7 +40,10 @@ public final class RowFingerprint {
   /** {@code year × 12 + month − 1} of {@code payment_date}, or {@link #NO_MONTH}. */
   public final int paymentMonth;
 
-  RowFingerprint(int file, int line, long digestHigh, long digestLow, String municipality, int paymentMonth) {
+  RowFingerprint(long keyHigh, long keyLow, int file, int line, long digestHigh, long digestLow,
+      String municipality, int paymentMonth) {
+    this.keyHigh = keyHigh;
+    this.keyLow = keyLow;
     this.file = file;
     this.line = line;
     this.digestHigh = digestHigh;
@@ -44,8 +54,8 @@ public final class RowFingerprint {
 
   /** The fingerprint of an accepted row of file number {@code file}. */
   public static RowFingerprint of(int file, ParsedRow row) {
-    byte[] d = md5(row.canonical);
-    ByteBuffer b = ByteBuffer.wrap(d);
+    ByteBuffer k = ByteBuffer.wrap(md5(row.dataset.ordinal() + "|" + row.key));
+    ByteBuffer b = ByteBuffer.wrap(md5(row.canonical));
     String municipality = row.dataset == Dataset.POPULATION ? ""
         : CanonicalRows.municipality(row.dataset, row.canonical);
     int month = NO_MONTH;
@@ -53,7 +63,13 @@ public final class RowFingerprint {
       String date = CanonicalRows.field(row.canonical, Dataset.INCOME_SUPPORT.indexOf("payment_date"));
       month = Integer.parseInt(date.substring(0, 4)) * 12 + Integer.parseInt(date.substring(5, 7)) - 1;
     }
-    return new RowFingerprint(file, row.line, b.getLong(), b.getLong(), municipality, month);
+    return new RowFingerprint(k.getLong(), k.getLong(), file, row.line, b.getLong(), b.getLong(), municipality,
+        month);
+  }
+
+  /** Same dataset and key (to the 128-bit digest). */
+  public boolean sameKeyAs(RowFingerprint o) {
+    return keyHigh == o.keyHigh && keyLow == o.keyLow;
   }
 
   /** Same canonical values (to the 128-bit digest). */
@@ -86,7 +102,7 @@ public final class RowFingerprint {
       return false;
     }
     RowFingerprint f = (RowFingerprint) o;
-    return file == f.file && line == f.line && sameValuesAs(f) && municipality.equals(f.municipality)
+    return sameKeyAs(f) && file == f.file && line == f.line && sameValuesAs(f) && municipality.equals(f.municipality)
         && paymentMonth == f.paymentMonth;
   }
 
@@ -108,6 +124,8 @@ public final class RowFingerprint {
 
     @Override
     public void encode(RowFingerprint f, OutputStream out) throws IOException {
+      L.encode(f.keyHigh, out);
+      L.encode(f.keyLow, out);
       I.encode(f.file, out);
       I.encode(f.line, out);
       L.encode(f.digestHigh, out);
@@ -118,8 +136,8 @@ public final class RowFingerprint {
 
     @Override
     public RowFingerprint decode(InputStream in) throws IOException {
-      return new RowFingerprint(I.decode(in), I.decode(in), L.decode(in), L.decode(in), S.decode(in),
-          I.decode(in));
+      return new RowFingerprint(L.decode(in), L.decode(in), I.decode(in), I.decode(in), L.decode(in), L.decode(in),
+          S.decode(in), I.decode(in));
     }
 
     @Override

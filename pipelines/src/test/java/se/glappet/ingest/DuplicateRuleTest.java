@@ -118,4 +118,19 @@ class DuplicateRuleTest {
     assertFalse(f.sameValuesAs(row(0, 2, "100.01")));
     assertTrue(f.sameValuesAs(row(1, 9, "100.00")));
   }
+
+  @Test
+  void rowsWhoseKeysShareOnlyTheShuffleKeyAreDecidedApart() {
+    RowFingerprint a = row(0, 2, "100");
+    RowFingerprint aAgain = row(1, 5, "100");
+    // Another key whose digest shares its first eight bytes with a's: an identical pair of its own.
+    RowFingerprint other = new RowFingerprint(a.keyHigh, a.keyLow + 1, 0, 9, 1, 2, "0127", a.paymentMonth);
+    RowFingerprint otherAgain = new RowFingerprint(a.keyHigh, a.keyLow + 1, 1, 1, 1, 2, "0127", a.paymentMonth);
+    List<DuplicateRule.Decision> ds = DuplicateRule.decideEachKey(List.of(a, other, aAgain, otherAgain), PATHS::get);
+    assertEquals(2, ds.size());
+    assertSame(a, ds.get(0).accepted);
+    assertEquals(List.of("income-support/b.csv:5"), origins(ds.get(0).losers));
+    assertSame(other, ds.get(1).accepted);
+    assertEquals(List.of("income-support/b.csv:1"), origins(ds.get(1).losers));
+  }
 }
