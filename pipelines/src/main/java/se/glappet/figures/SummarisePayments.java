@@ -181,7 +181,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       }
       if (range == null) { // side inputs once per bundle: the Flink runner's look-up is not cheap
         range = c.sideInput(rangeView);
-        gaps = c.sideInput(gapOf);
+        gaps = new HashMap<>(c.sideInput(gapOf)); // a plain map: the view's look-up is slower
         losersByFile = c.sideInput(losers);
       }
       ReadInputs.readAccepted(file, municipalities, ReadInputs.linesToSkip(losersByFile, c.element().getKey()),

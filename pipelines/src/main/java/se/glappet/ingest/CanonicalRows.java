@@ -26,19 +26,30 @@ public final class CanonicalRows {
   }
 
   private static LocalDate dateOrNull(String s) {
-    return s.isEmpty() ? null : LocalDate.parse(s);
+    return s.isEmpty() ? null : date(s);
+  }
+
+  /**
+   * A canonical date, always {@code YYYY-MM-DD} with a four-digit year (RowParser wrote it), read
+   * without a DateTimeFormatter, which cost a tenth of the payments' second reading.
+   */
+  static LocalDate date(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return LocalDate.parse(s);
+    }
+    return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10), Integer.parseInt(s, 8, 10, 10));
   }
 
   public static Payment payment(String canonical) {
     String[] f = fields(canonical, 11);
-    return new Payment(f[0], f[1], f[2], f[3], LocalDate.parse(f[4]), LocalDate.parse(f[5]),
-        LocalDate.parse(f[6]), new BigDecimal(f[7]), ReasonCode.valueOf(f[8]),
+    return new Payment(f[0], f[1], f[2], f[3], date(f[4]), date(f[5]),
+        date(f[6]), new BigDecimal(f[7]), ReasonCode.valueOf(f[8]),
         Integer.parseInt(f[9]), Integer.parseInt(f[10]));
   }
 
   public static AllowancePeriod allowance(String canonical) {
     String[] f = fields(canonical, 7);
-    return new AllowancePeriod(f[0], f[1], AllowancePeriod.Type.valueOf(f[2]), LocalDate.parse(f[3]),
+    return new AllowancePeriod(f[0], f[1], AllowancePeriod.Type.valueOf(f[2]), date(f[3]),
         dateOrNull(f[4]), dateOrNull(f[5]), new BigDecimal(f[6]));
   }
 
