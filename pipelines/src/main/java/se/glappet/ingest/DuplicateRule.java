@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -47,21 +45,27 @@ public final class DuplicateRule {
     }
   }
 
-  /**
-   * Decides the rows of one shuffle group, which usually share one key; rows whose keys differ
-   * although their digests' first eight bytes (the shuffle key) agree are decided apart.
-   */
+  /** Decides the rows of one bucket: grouped by their key digest, each key decided apart. */
   public static List<Decision> decideEachKey(List<RowFingerprint> rows, IntFunction<String> displayPath) {
-    Map<Long, List<RowFingerprint>> byKey = new LinkedHashMap<>();
-    for (RowFingerprint r : rows) {
-      byKey.computeIfAbsent(r.keyLow, k -> new ArrayList<>()).add(r);
-    }
+    List<RowFingerprint> sorted = new ArrayList<>(rows);
+    sorted.sort(BY_KEY);
     List<Decision> out = new ArrayList<>();
-    for (List<RowFingerprint> sameKey : byKey.values()) {
-      out.add(decide(sameKey, displayPath));
+    int i = 0;
+    while (i < sorted.size()) {
+      int j = i + 1;
+      while (j < sorted.size() && sorted.get(j).sameKeyAs(sorted.get(i))) {
+        j++;
+      }
+      out.add(j == i + 1 ? new Decision(sorted.get(i), List.of()) : decide(sorted.subList(i, j), displayPath));
+      i = j;
     }
     return out;
   }
+
+  private static final java.util.Comparator<RowFingerprint> BY_KEY = (a, b) -> {
+    int c = Long.compare(a.keyHigh, b.keyHigh);
+    return c != 0 ? c : Long.compare(a.keyLow, b.keyLow);
+  };
 
   /**
    * Decides one key group. {@code displayPath} gives the (masked) relative path of a file number,

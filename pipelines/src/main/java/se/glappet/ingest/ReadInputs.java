@@ -170,13 +170,23 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
-  /** First reading: every data line of a file as a finding, and the file's description. */
+  /**
+   * First reading: every data line of a file as a finding, and the file's description. The
+   * fingerprints are packed per bucket and leave in batches of about {@link #BATCH_BYTES}.
+   */
   static final class CheckRowsFn extends DoFn<KV<Integer, InputFile>, KV<Long, Finding>> {
     private static final long serialVersionUID = 1L;
+    static final int BATCH_BYTES = 256 * 1024;
     private final Set<String> municipalities;
+    private transient java.io.ByteArrayOutputStream[] buckets;
 
     CheckRowsFn(Set<String> municipalities) {
       this.municipalities = municipalities;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      buckets = new java.io.ByteArrayOutputStream[Finding.BUCKETS];
     }
 
     @ProcessElement
@@ -184,11 +194,25 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         throws IOException {
       int n = numbered.getKey();
       InputFile file = numbered.getValue();
+      RowFingerprint.FingerprintCoder coder = RowFingerprint.FingerprintCoder.of();
       FileInfo info = FileParser.parse(file.dataset, file.relativePath, readBytes(file), municipalities,
           new FileParser.Sink() {
             @Override
             public void accepted(ParsedRow row) {
-              out.output(Finding.row(RowFingerprint.of(n, row)));
+              RowFingerprint f = RowFingerprint.of(n, row);
+              int b = Finding.bucket(f);
+              if (buckets[b] == null) {
+                buckets[b] = new java.io.ByteArrayOutputStream(BATCH_BYTES + 256);
+              }
+              try {
+                coder.encode(f, buckets[b]);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              if (buckets[b].size() >= BATCH_BYTES) {
+                out.output(Finding.rows(b, buckets[b].toByteArray()));
+                buckets[b] = null;
+              }
             }
 
             @Override
@@ -197,6 +221,17 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
             }
           });
       out.output(Finding.file(n, info));
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      for (int b = 0; b < buckets.length; b++) {
+        if (buckets[b] != null) {
+          c.output(Finding.rows(b, buckets[b].toByteArray()), GlobalWindow.INSTANCE.maxTimestamp(),
+              GlobalWindow.INSTANCE);
+        }
+      }
+      buckets = null;
     }
   }
 
@@ -223,12 +258,12 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element KV<Long, Iterable<Finding>> group, MultiOutputReceiver out) {
-      List<RowFingerprint> rows = new ArrayList<>(1);
+    public void process(@Element KV<Long, Iterable<Finding>> group, MultiOutputReceiver out) throws IOException {
+      List<RowFingerprint> rows = new ArrayList<>();
       for (Finding f : group.getValue()) {
         switch (f.kind) {
-          case ROW:
-            rows.add(f.row);
+          case ROWS:
+            rows.addAll(f.fingerprints());
             break;
           case REJECTED:
             out.get(REJECTED).output(f.rejected);
@@ -236,9 +271,6 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
           default:
             out.get(FILES).output(f.file);
         }
-      }
-      if (rows.isEmpty()) {
-        return;
       }
       for (DuplicateRule.Decision d : DuplicateRule.decideEachKey(rows, displayPaths::get)) {
         record(d, out);
