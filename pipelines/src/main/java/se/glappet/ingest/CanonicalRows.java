@@ -47,6 +47,24 @@ public final class CanonicalRows {
         Integer.parseInt(f[9]), Integer.parseInt(f[10]));
   }
 
+  /**
+   * The payment of an accepted row, from its typed values when it carries them (exactly what
+   * {@link #payment(String)} makes of its canonical text: the amount without trailing zeros).
+   */
+  public static Payment payment(ParsedRow row) {
+    Object[] v = row.values;
+    if (v == null) {
+      return payment(row.canonical);
+    }
+    BigDecimal amount = ((BigDecimal) v[7]).stripTrailingZeros();
+    if (amount.scale() < 0) {
+      amount = amount.setScale(0);
+    }
+    return new Payment((String) v[0], (String) v[1], (String) v[2], (String) v[3], (LocalDate) v[4],
+        (LocalDate) v[5], (LocalDate) v[6], amount, (ReasonCode) v[8], ((Long) v[9]).intValue(),
+        ((Long) v[10]).intValue());
+  }
+
   public static AllowancePeriod allowance(String canonical) {
     String[] f = fields(canonical, 7);
     return new AllowancePeriod(f[0], f[1], AllowancePeriod.Type.valueOf(f[2]), date(f[3]),

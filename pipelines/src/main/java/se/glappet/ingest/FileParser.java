@@ -65,7 +65,7 @@ public final class FileParser {
       rows++;
       RowParser.Outcome o = parser.parse(line);
       if (o.accepted()) {
-        sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, o.key, o.canonical, line));
+        sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, o.key, o.canonical, line, o.values));
       } else {
         sink.rejected(new RejectedRow(dataset.folder, maskedFile, lineNo, o.reason, o.column,
             IdentityNumbers.mask(o.message), IdentityNumbers.mask(line)));

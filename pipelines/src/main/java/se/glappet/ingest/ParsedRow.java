@@ -25,14 +25,25 @@ public final class ParsedRow implements Serializable {
   public final String key;
   public final String canonical;
   public final String rawLine;
+  /**
+   * The typed values as read ({@link RowParser.Outcome#values}), for making records without
+   * reading the canonical text again; not encoded, so null after a coder round trip.
+   */
+  final Object[] values;
 
   public ParsedRow(Dataset dataset, String file, int line, String key, String canonical, String rawLine) {
+    this(dataset, file, line, key, canonical, rawLine, null);
+  }
+
+  ParsedRow(Dataset dataset, String file, int line, String key, String canonical, String rawLine,
+      Object[] values) {
     this.dataset = dataset;
     this.file = file;
     this.line = line;
     this.key = key;
     this.canonical = canonical;
     this.rawLine = rawLine;
+    this.values = values;
   }
 
   /** (file, line) order: the first row of a group of identical duplicates is the one accepted. */

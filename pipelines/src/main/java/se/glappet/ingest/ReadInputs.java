@@ -132,13 +132,13 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         .apply("ReportDuplicates", ParDo.of(new ReportDuplicatesFn(files, municipalities)));
 
     PCollection<AllowancePeriod> allowances = spread.apply("ReadAllowancePeriods", new ReadAcceptedRows<>(
-        Dataset.ALLOWANCES, CanonicalRows::allowance, loserLines, municipalities))
+        Dataset.ALLOWANCES, r -> CanonicalRows.allowance(r.canonical), loserLines, municipalities))
         .setCoder(RecordCoders.AllowanceCoder.of());
     PCollection<KisRow> kis = spread.apply("ReadKisRows", new ReadAcceptedRows<>(
-        Dataset.KIS, CanonicalRows::kis, loserLines, municipalities))
+        Dataset.KIS, r -> CanonicalRows.kis(r.canonical), loserLines, municipalities))
         .setCoder(RecordCoders.KisCoder.of());
     PCollection<PopulationRow> population = spread.apply("ReadPopulationRows", new ReadAcceptedRows<>(
-        Dataset.POPULATION, CanonicalRows::population, loserLines, municipalities))
+        Dataset.POPULATION, r -> CanonicalRows.population(r.canonical), loserLines, municipalities))
         .setCoder(RecordCoders.PopulationCoder.of());
 
     PCollection<RejectedRow> rejected = PCollectionList.of(decided.get(REJECTED)).and(duplicates)
@@ -353,12 +353,12 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
    * {@code skip}, as a typed record. Rejected rows were reported by the first reading.
    */
   public static <T> void readAccepted(InputFile file, Set<String> municipalities, Set<Integer> skip,
-      SerializableFunction<String, T> toRecord, Consumer<T> out) throws IOException {
+      SerializableFunction<ParsedRow, T> toRecord, Consumer<T> out) throws IOException {
     FileParser.parseRows(file.dataset, file.relativePath, readBytes(file), municipalities, new FileParser.Sink() {
       @Override
       public void accepted(ParsedRow row) {
         if (!skip.contains(row.line)) {
-          out.accept(toRecord.apply(row.canonical));
+          out.accept(toRecord.apply(row));
         }
       }
 
@@ -384,11 +384,11 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   public static final class ReadAcceptedRows<T> extends PTransform<PCollection<KV<Integer, InputFile>>, PCollection<T>> {
     private static final long serialVersionUID = 1L;
     private final Dataset dataset;
-    private final SerializableFunction<String, T> toRecord;
+    private final SerializableFunction<ParsedRow, T> toRecord;
     private final PCollectionView<Map<Integer, Iterable<Integer>>> losers;
     private final Set<String> municipalities;
 
-    public ReadAcceptedRows(Dataset dataset, SerializableFunction<String, T> toRecord,
+    public ReadAcceptedRows(Dataset dataset, SerializableFunction<ParsedRow, T> toRecord,
         PCollectionView<Map<Integer, Iterable<Integer>>> losers, Set<String> municipalities) {
       this.dataset = dataset;
       this.toRecord = toRecord;
@@ -406,12 +406,12 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   static final class ReadFn<T> extends DoFn<KV<Integer, InputFile>, T> {
     private static final long serialVersionUID = 1L;
     private final Dataset dataset;
-    private final SerializableFunction<String, T> toRecord;
+    private final SerializableFunction<ParsedRow, T> toRecord;
     private final PCollectionView<Map<Integer, Iterable<Integer>>> losers;
     private final Set<String> municipalities;
     private transient Map<Integer, Iterable<Integer>> losersByFile;
 
-    ReadFn(Dataset dataset, SerializableFunction<String, T> toRecord,
+    ReadFn(Dataset dataset, SerializableFunction<ParsedRow, T> toRecord,
         PCollectionView<Map<Integer, Iterable<Integer>>> losers, Set<String> municipalities) {
       this.dataset = dataset;
       this.toRecord = toRecord;

@@ -169,7 +169,7 @@ public final class RowParser {
       }
       key.append(canonical[dataset.key[k]]);
     }
-    return Outcome.accept(key.toString(), String.join(String.valueOf(SEP), canonical));
+    return Outcome.accept(key.toString(), String.join(String.valueOf(SEP), canonical), values);
   }
 
   private Object read(Column col, String v) throws BadValueException {
@@ -279,21 +279,28 @@ public final class RowParser {
     public final String message;
     public final String key;
     public final String canonical;
+    /**
+     * The values read, per dataset column (null where empty): the same facts as
+     * {@link #canonical}, already typed. Null for a rejected row.
+     */
+    final Object[] values;
 
-    private Outcome(RejectReason reason, String column, String message, String key, String canonical) {
+    private Outcome(RejectReason reason, String column, String message, String key, String canonical,
+        Object[] values) {
       this.reason = reason;
       this.column = column;
       this.message = message;
       this.key = key;
       this.canonical = canonical;
+      this.values = values;
     }
 
     static Outcome reject(RejectReason reason, String column, String message) {
-      return new Outcome(reason, column, message, null, null);
+      return new Outcome(reason, column, message, null, null, null);
     }
 
-    static Outcome accept(String key, String canonical) {
-      return new Outcome(null, null, null, key, canonical);
+    static Outcome accept(String key, String canonical, Object[] values) {
+      return new Outcome(null, null, null, key, canonical, values);
     }
 
     public boolean accepted() {

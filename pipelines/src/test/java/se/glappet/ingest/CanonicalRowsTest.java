@@ -29,4 +29,24 @@ class CanonicalRowsTest {
     assertEquals("", CanonicalRows.field(row, 2));
     assertEquals("last", CanonicalRows.field(row, 3));
   }
+
+  @Test
+  void aPaymentFromTypedValuesEqualsThePaymentFromCanonicalText() {
+    for (String amount : new String[] {"1 234,50", "100", "-0.50", "199999.99", "1000.00"}) {
+      RowParser.Outcome o = RowParserTest.payment("amount_sek", amount, "adults", "02");
+      org.junit.jupiter.api.Assertions.assertTrue(o.accepted(), amount);
+      ParsedRow row = new ParsedRow(Dataset.INCOME_SUPPORT, "f", 2, o.key, o.canonical, "raw", o.values);
+      se.glappet.records.Payment fromValues = CanonicalRows.payment(row);
+      se.glappet.records.Payment fromText = CanonicalRows.payment(o.canonical);
+      assertEquals(fromText.amountSek, fromValues.amountSek, amount); // equals compares the scale too
+      assertEquals(fromText.paymentDate, fromValues.paymentDate);
+      assertEquals(fromText.coversTo, fromValues.coversTo);
+      assertEquals(fromText.householdId, fromValues.householdId);
+      assertEquals(fromText.reason, fromValues.reason);
+      assertEquals(fromText.adults, fromValues.adults);
+      assertEquals(fromText.children, fromValues.children);
+      assertEquals(fromText.municipalityCode + fromText.paymentId + fromText.personId,
+          fromValues.municipalityCode + fromValues.paymentId + fromValues.personId);
+    }
+  }
 }
