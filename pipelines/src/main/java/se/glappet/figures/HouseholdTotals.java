@@ -7,11 +7,11 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import se.glappet.records.DecimalCoder;
 import se.glappet.records.Payment;
+import se.glappet.records.RecordCoders;
 
 /**
  * The income-support totals of one municipality-month (or municipality-month-reason), contract
@@ -24,7 +24,7 @@ public final class HouseholdTotals {
 
   /** Households seen (with their largest size) and running sums. */
   public static final class Acc {
-    final Map<String, Integer> personsByHousehold = new HashMap<>();
+    final Map<String, Integer> personsByHousehold = new HashMap<>(64);
     long payments;
     BigDecimal amount = BigDecimal.ZERO;
     BigDecimal gapReasonAmount = BigDecimal.ZERO;
@@ -66,7 +66,6 @@ public final class HouseholdTotals {
   /** Coder for partial totals. */
   static final class AccCoder extends AtomicCoder<Acc> {
     private static final long serialVersionUID = 1L;
-    private static final StringUtf8Coder S = StringUtf8Coder.of();
     private static final VarIntCoder I = VarIntCoder.of();
     private static final VarLongCoder L = VarLongCoder.of();
     private static final DecimalCoder D = DecimalCoder.of();
@@ -75,7 +74,7 @@ public final class HouseholdTotals {
     public void encode(Acc a, OutputStream out) throws IOException {
       I.encode(a.personsByHousehold.size(), out);
       for (Map.Entry<String, Integer> e : a.personsByHousehold.entrySet()) {
-        S.encode(e.getKey(), out);
+        RecordCoders.pseudonym(e.getKey(), out); // household ids are lower-case hex: packed
         I.encode(e.getValue(), out);
       }
       L.encode(a.payments, out);
@@ -88,7 +87,7 @@ public final class HouseholdTotals {
       Acc a = new Acc();
       int n = I.decode(in);
       for (int i = 0; i < n; i++) {
-        a.personsByHousehold.put(S.decode(in), I.decode(in));
+        a.personsByHousehold.put(RecordCoders.pseudonym(in), I.decode(in));
       }
       a.payments = L.decode(in);
       a.amount = D.decode(in);

@@ -30,14 +30,16 @@ public final class RecordCoders {
   public static void pseudonym(String hex, OutputStream out) throws IOException {
     int n = hex.length();
     I.encode(n, out);
+    byte[] packed = new byte[(n + 1) / 2];
     for (int i = 0; i < n; i += 2) {
       int hi = Character.digit(hex.charAt(i), 16);
       int lo = i + 1 < n ? Character.digit(hex.charAt(i + 1), 16) : 0;
       if (hi < 0 || lo < 0) {
         throw new IOException("not a pseudonym");
       }
-      out.write((hi << 4) | lo);
+      packed[i / 2] = (byte) ((hi << 4) | lo);
     }
+    out.write(packed); // one write: runners' streams are slow per byte
   }
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -45,11 +47,10 @@ public final class RecordCoders {
   public static String pseudonym(InputStream in) throws IOException {
     int n = I.decode(in);
     char[] c = new char[n];
+    byte[] packed = new byte[(n + 1) / 2];
+    new java.io.DataInputStream(in).readFully(packed);
     for (int i = 0; i < n; i += 2) {
-      int b = in.read();
-      if (b < 0) {
-        throw new java.io.EOFException();
-      }
+      int b = packed[i / 2] & 0xFF;
       c[i] = HEX[b >> 4];
       if (i + 1 < n) {
         c[i + 1] = HEX[b & 15];
