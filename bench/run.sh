@@ -110,7 +110,7 @@ MACHINE="$OUT/machine.txt"
   echo "cpu:       $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
   echo "load avg:  $(cut -d' ' -f1-3 /proc/loadavg) (before the runs; other work on the machine skews the times)"
   echo "java:      $("$JAVA" -version 2>&1 | head -n 1)"
-  echo "GLAPPET_JAVA_OPTS: ${GLAPPET_JAVA_OPTS:-<unset: launcher default -XX:+UseParallelGC>}"
+  echo "GLAPPET_JAVA_OPTS: ${GLAPPET_JAVA_OPTS:-<unset: launcher default -XX:+UseParallelGC -Xmx1536m>}"
   echo "free -g:"
   free -g | sed 's/^/  /'
 } >"$MACHINE"

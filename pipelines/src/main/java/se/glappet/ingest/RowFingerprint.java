@@ -3,10 +3,6 @@ package se.glappet.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
@@ -22,8 +18,8 @@ import org.apache.beam.sdk.coders.VarIntCoder;
  * what travels through the duplicate check's shuffle, keyed by {@link #keyHigh} (eight bytes sort
  * fast); rows that share it are told apart by {@link #keyLow}.
  *
- * <p>The digests are MD5, used as well-mixed 128-bit hashes of non-adversarial text (two different
- * keys or rows share one with probability about 2<sup>-128</sup>), not for security.
+ * <p>The digests are {@link Digest128}: well-mixed 128-bit hashes of non-adversarial text (two
+ * different keys or rows share one with probability about 2<sup>-128</sup>), not for security.
  */
 public final class RowFingerprint {
   /** {@link #paymentMonth} of a row that is not a payment. */
@@ -54,8 +50,8 @@ public final class RowFingerprint {
 
   /** The fingerprint of an accepted row of file number {@code file}. */
   public static RowFingerprint of(int file, ParsedRow row) {
-    ByteBuffer k = ByteBuffer.wrap(md5(row.dataset.ordinal() + "|" + row.key));
-    ByteBuffer b = ByteBuffer.wrap(md5(row.canonical));
+    long[] k = Digest128.of(row.dataset.ordinal() + "|" + row.key);
+    long[] b = Digest128.of(row.canonical);
     String municipality = row.dataset == Dataset.POPULATION ? ""
         : CanonicalRows.municipality(row.dataset, row.canonical);
     int month = NO_MONTH;
@@ -63,8 +59,7 @@ public final class RowFingerprint {
       String date = CanonicalRows.field(row.canonical, Dataset.INCOME_SUPPORT.indexOf("payment_date"));
       month = Integer.parseInt(date.substring(0, 4)) * 12 + Integer.parseInt(date.substring(5, 7)) - 1;
     }
-    return new RowFingerprint(k.getLong(), k.getLong(), file, row.line, b.getLong(), b.getLong(), municipality,
-        month);
+    return new RowFingerprint(k[0], k[1], file, row.line, b[0], b[1], municipality, month);
   }
 
   /** Same dataset and key (to the 128-bit digest). */
@@ -81,19 +76,6 @@ public final class RowFingerprint {
   public int compareOrigin(RowFingerprint o) {
     int c = Integer.compare(file, o.file);
     return c != 0 ? c : Integer.compare(line, o.line);
-  }
-
-  // MD5 as a well-mixed 128-bit digest for equality of non-adversarial rows, not for security.
-  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  });
-
-  private static byte[] md5(String canonical) {
-    return MD5.get().digest(canonical.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
