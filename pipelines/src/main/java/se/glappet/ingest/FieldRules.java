@@ -173,15 +173,9 @@ public final class FieldRules {
     return i;
   }
 
-  /** True when v[from, to) holds only ASCII digits. */
+  /** True when v[from, to) holds only ASCII digits (the rule identity numbers use too). */
   private static boolean allDigits(String v, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = v.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
+    return se.glappet.privacy.IdentityNumbers.allDigits(v, from, to);
   }
 
   /** A year: exactly four ASCII digits. */

@@ -69,7 +69,7 @@ public final class IdentityNumbers {
   }
 
   /** True when v[from, to) holds only ASCII digits. */
-  private static boolean allDigits(String v, int from, int to) {
+  public static boolean allDigits(String v, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = v.charAt(i);
       if (c < '0' || c > '9') {
