@@ -98,36 +98,19 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    List<KV<Integer, InputFile>> payments = new ArrayList<>();
-    List<KV<Integer, InputFile>> small = new ArrayList<>();
+    List<KV<Integer, InputFile>> numbered = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      (files.get(i).dataset == Dataset.INCOME_SUPPORT ? payments : small).add(KV.of(i, files.get(i)));
+      numbered.add(KV.of(i, files.get(i)));
     }
-    KvCoder<Integer, InputFile> numberedCoder = KvCoder.of(VarIntCoder.of(), SerializableCoder.of(InputFile.class));
     PCollection<KV<Integer, InputFile>> spread = begin
-        .apply("ListFiles", Create.of(payments).withCoder(numberedCoder))
+        .apply("ListFiles", Create.of(numbered)
+            .withCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(InputFile.class))))
         .apply("SpreadFiles", Reshuffle.viaRandomKey());
 
     List<String> displayPaths = new ArrayList<>();
     for (InputFile f : files) {
       displayPaths.add(IdentityNumbers.mask(f.relativePath));
     }
-
-    // The small datasets (allowances, KIS, population: a few per cent of the rows) are read once,
-    // their rows shuffled whole and decided at once, beside the payments' first reading: the person
-    // windows are ready when the payments' second reading needs them.
-    PCollectionTuple smallRows = begin
-        .apply("ListSmallDatasetFiles", Create.of(small).withCoder(numberedCoder))
-        .apply("SpreadSmallDatasetFiles", Reshuffle.viaRandomKey())
-        .apply("ReadSmallDatasets", ParDo.of(new ReadRowsFn(municipalities))
-            .withOutputTags(ReadRowsFn.ROWS, TupleTagList.of(REJECTED).and(FILES)));
-    PCollectionTuple smallDecided = smallRows.get(ReadRowsFn.ROWS)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), ParsedRow.RowCoder.of())))
-        .apply("GroupSmallDatasetRowsByKey", GroupByKey.create())
-        .apply("ApplyDuplicateRuleToSmallDatasets", ParDo.of(new DecideSmallDatasetsFn(displayPaths))
-            .withOutputTags(DecideSmallDatasetsFn.ALLOWANCE_ROWS, TupleTagList.of(DecideSmallDatasetsFn.KIS_ROWS)
-                .and(DecideSmallDatasetsFn.POPULATION_ROWS).and(REJECTED).and(MUNICIPALITIES)));
-
     PCollectionTuple decided = spread
         .apply("CheckRows", ParDo.of(new CheckRowsFn(municipalities)))
         .setCoder(KvCoder.of(BigEndianLongCoder.of(), Finding.FindingCoder.of()))
@@ -148,18 +131,19 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         .apply("GroupLosersByFile", GroupByKey.create())
         .apply("ReportDuplicates", ParDo.of(new ReportDuplicatesFn(files, municipalities)));
 
-    PCollection<AllowancePeriod> allowances = smallDecided.get(DecideSmallDatasetsFn.ALLOWANCE_ROWS)
+    PCollection<AllowancePeriod> allowances = spread.apply("ReadAllowancePeriods", new ReadAcceptedRows<>(
+        Dataset.ALLOWANCES, r -> CanonicalRows.allowance(r.canonical), loserLines, municipalities))
         .setCoder(RecordCoders.AllowanceCoder.of());
-    PCollection<KisRow> kis = smallDecided.get(DecideSmallDatasetsFn.KIS_ROWS).setCoder(RecordCoders.KisCoder.of());
-    PCollection<PopulationRow> population = smallDecided.get(DecideSmallDatasetsFn.POPULATION_ROWS)
+    PCollection<KisRow> kis = spread.apply("ReadKisRows", new ReadAcceptedRows<>(
+        Dataset.KIS, r -> CanonicalRows.kis(r.canonical), loserLines, municipalities))
+        .setCoder(RecordCoders.KisCoder.of());
+    PCollection<PopulationRow> population = spread.apply("ReadPopulationRows", new ReadAcceptedRows<>(
+        Dataset.POPULATION, r -> CanonicalRows.population(r.canonical), loserLines, municipalities))
         .setCoder(RecordCoders.PopulationCoder.of());
 
     PCollection<RejectedRow> rejected = PCollectionList.of(decided.get(REJECTED)).and(duplicates)
-        .and(smallRows.get(REJECTED)).and(smallDecided.get(REJECTED))
         .apply("AllRejects", Flatten.pCollections());
-    PCollection<String> inBatch = PCollectionList.of(decided.get(MUNICIPALITIES).setCoder(StringUtf8Coder.of()))
-        .and(smallDecided.get(MUNICIPALITIES).setCoder(StringUtf8Coder.of()))
-        .apply("AllMunicipalities", Flatten.pCollections())
+    PCollection<String> inBatch = decided.get(MUNICIPALITIES).setCoder(StringUtf8Coder.of())
         .apply("DistinctMunicipalities", Distinct.create());
     PCollection<YearMonth> months = decided.get(PAYMENT_MONTHS)
         .setCoder(RecordCoders.YearMonthCoder.of())
@@ -171,86 +155,9 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         .and(KIS, kis)
         .and(POPULATION, population)
         .and(REJECTED, rejected)
-        .and(FILES, PCollectionList.of(decided.get(FILES).setCoder(SerializableCoder.of(FileInfo.class)))
-            .and(smallRows.get(FILES).setCoder(SerializableCoder.of(FileInfo.class)))
-            .apply("AllFiles", Flatten.pCollections()))
+        .and(FILES, decided.get(FILES).setCoder(SerializableCoder.of(FileInfo.class)))
         .and(MUNICIPALITIES, inBatch)
         .and(PAYMENT_MONTHS, months);
-  }
-
-  /** The small datasets' one reading: accepted rows whole, keyed by dataset and key. */
-  static final class ReadRowsFn extends DoFn<KV<Integer, InputFile>, KV<String, KV<Integer, ParsedRow>>> {
-    private static final long serialVersionUID = 1L;
-    static final TupleTag<KV<String, KV<Integer, ParsedRow>>> ROWS = new TupleTag<>() {};
-    private final Set<String> municipalities;
-
-    ReadRowsFn(Set<String> municipalities) {
-      this.municipalities = municipalities;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<Integer, InputFile> numbered, MultiOutputReceiver out) throws IOException {
-      int n = numbered.getKey();
-      InputFile file = numbered.getValue();
-      FileInfo info = FileParser.parse(file.dataset, file.relativePath, readBytes(file), municipalities,
-          new FileParser.Sink() {
-            @Override
-            public void accepted(ParsedRow row) {
-              out.get(ROWS).output(KV.of(row.dataset.ordinal() + "|" + row.key, KV.of(n, row)));
-            }
-
-            @Override
-            public void rejected(RejectedRow row) {
-              out.get(REJECTED).output(row);
-            }
-          });
-      out.get(FILES).output(info);
-    }
-  }
-
-  /** The duplicate rule for one key of a small dataset; the accepted row becomes its record. */
-  static final class DecideSmallDatasetsFn extends DoFn<KV<String, Iterable<KV<Integer, ParsedRow>>>, AllowancePeriod> {
-    private static final long serialVersionUID = 1L;
-    static final TupleTag<AllowancePeriod> ALLOWANCE_ROWS = new TupleTag<>() {};
-    static final TupleTag<KisRow> KIS_ROWS = new TupleTag<>() {};
-    static final TupleTag<PopulationRow> POPULATION_ROWS = new TupleTag<>() {};
-    private final List<String> displayPaths;
-
-    DecideSmallDatasetsFn(List<String> displayPaths) {
-      this.displayPaths = displayPaths;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<Integer, ParsedRow>>> group, MultiOutputReceiver out) {
-      Map<Long, ParsedRow> byOrigin = new HashMap<>();
-      List<RowFingerprint> fingerprints = new ArrayList<>();
-      for (KV<Integer, ParsedRow> r : group.getValue()) {
-        byOrigin.put((long) r.getKey() << 32 | r.getValue().line, r.getValue());
-        fingerprints.add(RowFingerprint.of(r.getKey(), r.getValue()));
-      }
-      DuplicateRule.Decision d = DuplicateRule.decide(fingerprints, displayPaths::get);
-      if (d.accepted != null) {
-        ParsedRow row = byOrigin.get((long) d.accepted.file << 32 | d.accepted.line);
-        switch (row.dataset) {
-          case ALLOWANCES:
-            out.get(ALLOWANCE_ROWS).output(CanonicalRows.allowance(row.canonical));
-            break;
-          case KIS:
-            out.get(KIS_ROWS).output(CanonicalRows.kis(row.canonical));
-            break;
-          default:
-            out.get(POPULATION_ROWS).output(CanonicalRows.population(row.canonical));
-        }
-        if (!d.accepted.municipality.isEmpty()) {
-          out.get(MUNICIPALITIES).output(d.accepted.municipality);
-        }
-      }
-      for (DuplicateRule.Loser l : d.losers) {
-        ParsedRow row = byOrigin.get((long) l.file << 32 | l.line);
-        out.get(REJECTED).output(new RejectedRow(row.dataset.folder, row.file, row.line, l.reason, null, l.message,
-            IdentityNumbers.mask(row.rawLine)));
-      }
-    }
   }
 
   static byte[] readBytes(InputFile file) throws IOException {
