@@ -11,7 +11,6 @@ import se.glappet.figures.IncomeSupportTotals;
 import se.glappet.gap.PersonGap;
 import se.glappet.gap.PersonGapCoder;
 import se.glappet.ingest.Finding;
-import se.glappet.ingest.ParsedRow;
 import se.glappet.ingest.RowFingerprint;
 import se.glappet.records.AllowancePeriod;
 import se.glappet.records.KisRow;
@@ -154,7 +153,6 @@ public final class GlappetPipeline {
    * profile.
    */
   public static void registerCoders(CoderRegistry r) {
-    r.registerCoderForClass(ParsedRow.class, ParsedRow.RowCoder.of());
     r.registerCoderForClass(RowFingerprint.class, RowFingerprint.FingerprintCoder.of());
     r.registerCoderForClass(Finding.class, Finding.FindingCoder.of());
     r.registerCoderForClass(RejectedRow.class, RejectedRow.RejectCoder.of());
