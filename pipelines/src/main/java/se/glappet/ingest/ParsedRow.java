@@ -9,7 +9,6 @@ package se.glappet.ingest;
  * when, and only when, a rejected row is made of it: it never leaves the pipeline unmasked.
  */
 public final class ParsedRow {
-
   public final Dataset dataset;
   public final String file;
   public final int line;
