@@ -50,7 +50,6 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
   /** Input: the persons in the gap ({@link BuildPersonGaps}). */
   public static final TupleTag<PersonGap> PERSON_GAPS = new TupleTag<>() {};
 
-  private static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), se.glappet.records.DecimalCoder.of());
   private static final KvCoder<String, GapCell> CELL_CODER =
       KvCoder.of(StringUtf8Coder.of(), GapCell.CellCoder.of());
 
@@ -84,12 +83,12 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
 
     PCollection<KV<String, GapCell>> recoverableCells = inputs.get(SummarisePayments.GAP_IN_RECOVERABLE_WINDOW)
         .apply("KeyByPerson", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), AMOUNTS.getEncodedTypeDescriptor()))
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), SummarisePayments.AMOUNTS.getEncodedTypeDescriptor()))
             .via(kv -> {
               String[] k = kv.getKey().split("\\|");
               return KV.of(k[0], KV.of(k[1], kv.getValue()));
             }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AMOUNTS))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SummarisePayments.AMOUNTS))
         .apply("GroupPersonPayers", GroupByKey.create())
         .apply("CapByRetroactiveAllowance", ParDo.of(new RecoverableFn(rangeView, gapOf))
             .withSideInputs(rangeView, gapOf))

@@ -3,7 +3,6 @@ package se.glappet.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -76,21 +75,6 @@ public final class RowFingerprint {
   public int compareOrigin(RowFingerprint o) {
     int c = Integer.compare(file, o.file);
     return c != 0 ? c : Integer.compare(line, o.line);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof RowFingerprint)) {
-      return false;
-    }
-    RowFingerprint f = (RowFingerprint) o;
-    return sameKeyAs(f) && file == f.file && line == f.line && sameValuesAs(f) && municipality.equals(f.municipality)
-        && paymentMonth == f.paymentMonth;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(file, line, digestHigh, digestLow);
   }
 
   /** A compact coder. */

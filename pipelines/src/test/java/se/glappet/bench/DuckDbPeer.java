@@ -489,7 +489,7 @@ public final class DuckDbPeer {
       if (!line.chars().allMatch(c -> c == ' ' || c == '\t' || c == ';' || c == ',')) {
         char sep = separator(line);
         List<String> names = new ArrayList<>();
-        for (String cell : splitHeader(line, sep)) {
+        for (String cell : se.glappet.generate.ContractCsv.split(line, sep)) {
           names.add(cell.strip().toLowerCase(Locale.ROOT));
         }
         // Empty header cells get a name of their own (Excel's trailing ones are then ignored).
@@ -524,34 +524,6 @@ public final class DuckDbPeer {
       return ';';
     }
     return comma >= tab ? ',' : '\t';
-  }
-
-  private static List<String> splitHeader(String line, char sep) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == sep) {
-        cells.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    cells.add(cur.toString());
-    return cells;
   }
 
   static boolean validUtf8(byte[] b) {

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A small reader of the contract's file rules (section 2.1), for checking what the generator wrote. */
-final class ContractCsv {
+public final class ContractCsv {
   final Path file;
   final boolean byteOrderMark;
   /** "UTF-8" or "windows-1252", as the contract's detection decides. */
@@ -117,7 +117,8 @@ final class ContractCsv {
     return best;
   }
 
-  static List<String> split(String line, char sep) {
+  /** One line split on {@code sep}, with RFC 4180 quotes. */
+  public static List<String> split(String line, char sep) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;
