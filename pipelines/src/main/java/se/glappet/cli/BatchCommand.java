@@ -423,6 +423,7 @@ public final class BatchCommand {
         total += n;
       }
       sup.put("total", total);
+      putNonResponse(m, stats);
       ArrayNode an = m.putArray("anomalies");
       ArrayNode cold = m.putArray("anomaly_cold_start");
       for (AnomalyFlags.Flag f : anomalies) {
@@ -440,6 +441,19 @@ public final class BatchCommand {
       }
       m.put("quality_report", "quality/" + runId + "/report.txt");
       return json.writeValueAsString(m) + "\n";
+    }
+
+    /**
+     * {@code non_response}: every municipality in the batch and month of the run that did not report
+     * (contract section 4), as {@code {"municipality_code", "period"}}, by period then code.
+     */
+    static void putNonResponse(ObjectNode manifest, RunStats stats) {
+      ArrayNode list = manifest.putArray("non_response");
+      for (RunStats.NonResponse n : stats.nonResponse) {
+        ObjectNode o = list.addObject();
+        o.put("municipality_code", n.municipalityCode);
+        o.put("period", n.period.toString());
+      }
     }
 
     void renderDashboard(OutputFolder out) throws IOException {

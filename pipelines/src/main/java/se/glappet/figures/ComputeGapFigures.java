@@ -36,7 +36,8 @@ import se.glappet.records.KisRow;
  * brought to the payments (many) as a side input by {@link SummarisePayments}, which apportioned
  * each payment by days to the months of its person's window; here the parts, the persons' own
  * monthly counts and the newcomers are summed with combiners into one dense cell per
- * municipality in the batch and month.
+ * municipality in the batch and month, which also records whether the municipality reported the
+ * month (a payment dated in it).
  *
  * <p>Input: the gap parts of {@link SummarisePayments}, {@link #PERSON_GAPS}, and
  * {@link ReadInputs#KIS} and {@link ReadInputs#MUNICIPALITIES}. Output: {@link #CELLS}
@@ -114,6 +115,15 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         }).withSideInputs(rangeView))
         .setCoder(CELL_CODER);
 
+    // Contract section 4: a municipality reported month t when a payment of it is dated in t, which is
+    // exactly when it has income-support totals for t.
+    PCollection<KV<String, GapCell>> reportedCells = inputs.get(SummarisePayments.INCOME_MONTHLY)
+        .apply("ReportedCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
+          GapCell c = new GapCell();
+          c.incomeSupportReported = true;
+          return KV.of(kv.getKey(), c);
+        })).setCoder(CELL_CODER);
+
     PCollection<KV<String, GapCell>> seeds = inputs.get(ReadInputs.MUNICIPALITIES)
         .apply("DenseSeeds", ParDo.of(new DoFn<String, KV<String, GapCell>>() {
           private static final long serialVersionUID = 1L;
@@ -128,7 +138,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         .setCoder(CELL_CODER);
 
     PCollection<KV<String, GapCell>> cells = PCollectionList.of(seeds).and(personCells).and(payerCells)
-        .and(supportedCells).and(recoverableCells).and(kisCells)
+        .and(supportedCells).and(recoverableCells).and(kisCells).and(reportedCells)
         .apply("AllCellParts", Flatten.pCollections())
         .apply("SumCells", Combine.perKey(new SumCells()))
         .setCoder(CELL_CODER);
@@ -164,18 +174,25 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     return PCollectionTuple.of(CELLS, cells).and(BY_REASON, byReason);
   }
 
-  /** One {@code gap_monthly} row (before disclosure control) from an exact cell. */
+  /**
+   * One {@code gap_monthly} row (before disclosure control) from an exact cell. When the municipality
+   * did not report the month (contract sections 4 and 4.1) the figures resting on its payments,
+   * gap_support_persons, gap_support_sek, gap_support_per_newcomer_sek, recoverable_persons and
+   * recoverable_sek, are unknown: null, and not counted as suppressed.
+   */
   public static Row gapMonthlyRow(KV<String, GapCell> kv) {
     String[] k = kv.getKey().split("\\|");
     GapCell c = kv.getValue();
-    BigDecimal perNewcomer = c.newcomersReceived == null ? null
+    boolean reported = c.incomeSupportReported;
+    BigDecimal perNewcomer = !reported || c.newcomersReceived == null ? null
         : Money.divide(c.gapSupportSek, BigDecimal.valueOf(c.newcomersReceived));
     return Row.withSchema(OutputTable.GAP_MONTHLY.beamSchema())
         .addValues(k[0], k[1], c.personsInGap, c.personsInGapWithSupport, (int) c.gapPersonDays,
-            c.gapSupportPersons, Money.publish(c.gapSupportSek), c.gapsClosed(),
+            reported ? c.gapSupportPersons : null, reported ? Money.publish(c.gapSupportSek) : null, c.gapsClosed(),
             Stats.median(c.closedCashDays), Stats.p90(c.closedCashDays), Stats.median(c.closedEntitlementDays),
-            c.openGapsAtMonthEnd, c.recoverablePersons, Money.publish(c.recoverableSek), c.newcomersReceived,
-            Money.publish(perNewcomer), false)
+            c.openGapsAtMonthEnd, reported ? c.recoverablePersons : null,
+            reported ? Money.publish(c.recoverableSek) : null, c.newcomersReceived,
+            Money.publish(perNewcomer), reported, false)
         .build();
   }
 

@@ -34,6 +34,11 @@ public final class GapCell implements Serializable {
   public BigDecimal recoverableSek = BigDecimal.ZERO;
   /** Null without KIS rows for the municipality and month. */
   public Long newcomersReceived;
+  /**
+   * The municipality reported the month: it has an accepted income-support payment dated in it
+   * (contract section 4). Without one, its payment figures are unknown, not zero.
+   */
+  public boolean incomeSupportReported;
 
   /** A new cell holding the sum of two cells (inputs are not modified). */
   public static GapCell sum(GapCell a, GapCell b) {
@@ -52,6 +57,7 @@ public final class GapCell implements Serializable {
       if (x.newcomersReceived != null) {
         c.newcomersReceived = (c.newcomersReceived == null ? 0 : c.newcomersReceived) + x.newcomersReceived;
       }
+      c.incomeSupportReported |= x.incomeSupportReported;
     }
     return c;
   }
@@ -84,6 +90,7 @@ public final class GapCell implements Serializable {
       L.encode(c.recoverablePersons, out);
       D.encode(c.recoverableSek, out);
       L.encode(c.newcomersReceived == null ? -1L : c.newcomersReceived, out);
+      out.write(c.incomeSupportReported ? 1 : 0);
     }
 
     @Override
@@ -101,6 +108,11 @@ public final class GapCell implements Serializable {
       c.recoverableSek = D.decode(in);
       long n = L.decode(in);
       c.newcomersReceived = n < 0 ? null : n;
+      int reported = in.read();
+      if (reported < 0) {
+        throw new java.io.EOFException("a gap cell ends before its reported flag");
+      }
+      c.incomeSupportReported = reported == 1;
       return c;
     }
 

@@ -19,8 +19,10 @@ import se.glappet.reference.Municipalities;
 /**
  * Contract section 4.5 for one month, with its disclosure control (section 4.6): a row per
  * municipality in the batch and KPI, then per county, Södertörn and the nation, each area built
- * only from its published member rows so that no area figure reveals a suppressed one; ranks and
- * the national median over the municipalities' published values.
+ * only from its published member rows so that no area figure reveals a suppressed one (an area
+ * without any has no figure); ranks and the national median over the municipalities' published
+ * values. A municipality that did not report the month has no payment-based value, so it is
+ * neither ranked nor an area member for those KPIs.
  */
 public final class NationalComparison {
   /** The comparison KPIs. */
@@ -37,7 +39,10 @@ public final class NationalComparison {
     private static final long serialVersionUID = 1L;
     public final String municipality;
     public final GapCell gap;
-    /** Null when the municipality made no payment in the month. */
+    /**
+     * Null when the municipality made no payment dated in the month: it did not report the month
+     * (contract section 4), and its payment-based figures are unknown.
+     */
     public final IncomeSupportTotals income;
     /** Null when unknown. */
     public final Long population;
@@ -47,6 +52,11 @@ public final class NationalComparison {
       this.gap = gap;
       this.income = income;
       this.population = population;
+    }
+
+    /** The municipality reported the month: it has a payment dated in it (contract section 4). */
+    public boolean reported() {
+      return income != null;
     }
   }
 
@@ -158,6 +168,11 @@ public final class NationalComparison {
     return new Result(rows, nulled);
   }
 
+  /**
+   * A municipality's row before disclosure control. For a month it did not report, the four
+   * payment-based KPIs have numerator and base null (so value null): unknown, not zero. The
+   * denominator and the "also" counts stay as computed, so section 4.6 still applies through them.
+   */
   private static Entry municipalEntry(Kpi kpi, Input in) {
     Entry e = new Entry();
     e.kpi = kpi;
@@ -193,6 +208,10 @@ public final class NationalComparison {
         break;
       default:
         throw new IllegalStateException();
+    }
+    if (!in.reported() && kpi != Kpi.MEDIAN_CASH_GAP_DAYS) {
+      e.numerator = null;
+      e.base = null;
     }
     setValue(e);
     return e;
@@ -235,11 +254,15 @@ public final class NationalComparison {
     boolean ratio = kpi != Kpi.MEDIAN_CASH_GAP_DAYS;
     List<Entry> members = new ArrayList<>();
     for (Entry e : candidates) {
-      if (!e.suppressed && (!ratio || e.denominator != null)) {
+      if (!e.suppressed && (!ratio || e.numerator != null && e.denominator != null)) {
         members.add(e);
       }
     }
     a.members = members.size();
+    if (members.isEmpty()) {
+      // An empty sum is no figure: value, numerator, denominator and base stay null.
+      return a;
+    }
     long base = 0;
     List<Long> also = new ArrayList<>();
     BigDecimal num = BigDecimal.ZERO;
@@ -266,7 +289,7 @@ public final class NationalComparison {
     if (ratio) {
       a.numerator = num;
       a.denominator = den;
-      a.value = members.isEmpty() || den.signum() == 0 ? null : num.divide(den, 20, RoundingMode.HALF_EVEN);
+      a.value = den.signum() == 0 ? null : num.divide(den, 20, RoundingMode.HALF_EVEN);
     } else {
       Double m = Stats.median(a.closedDays);
       a.value = m == null ? null : BigDecimal.valueOf(m);

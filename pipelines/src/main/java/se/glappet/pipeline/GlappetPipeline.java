@@ -53,7 +53,8 @@ import se.glappet.records.Payment;
  * same graph: ReadInputs → ComputeMonthRange, BuildPersonGaps → SummarisePayments →
  * ComputeIncomeSupportFigures, ComputeGapFigures, ComputeNationalComparison → SuppressSmallCells →
  * WriteMonthFiles,
- * plus the rejected rows and the run statistics, all into the staging folder.
+ * plus the rejected rows and the run statistics (with the municipality-months that did not report),
+ * all into the staging folder.
  */
 public final class GlappetPipeline {
   private GlappetPipeline() {}
@@ -124,7 +125,9 @@ public final class GlappetPipeline {
             c.output("range\t" + (r.isEmpty() ? "\t" : r.from + "\t" + r.to));
           }
         }).withSideInputs(range));
-    PCollectionList.of(counterLines).and(fileLines).and(rangeLine)
+    PCollection<String> nonResponseLines = gap.get(ComputeGapFigures.CELLS)
+        .apply("ListNonResponse", ParDo.of(new NonResponseLines()));
+    PCollectionList.of(counterLines).and(fileLines).and(rangeLine).and(nonResponseLines)
         .apply("AllStats", Flatten.pCollections())
         .apply("WriteRunStats", new WriteTextFile(spec.statsFile()));
   }
@@ -171,6 +174,22 @@ public final class GlappetPipeline {
       sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
     }
     return sb.toString();
+  }
+
+  /**
+   * One line per municipality in the batch and month that it did not report (contract section 4),
+   * read back by {@link se.glappet.publish.RunStats}.
+   */
+  static final class NonResponseLines extends DoFn<KV<String, GapCell>, String> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element KV<String, GapCell> cell, OutputReceiver<String> out) {
+      if (!cell.getValue().incomeSupportReported) {
+        String[] k = cell.getKey().split("\\|");
+        out.output(se.glappet.publish.RunStats.NON_RESPONSE + "\t" + k[0] + "\t" + k[1]);
+      }
+    }
   }
 
   /** One JSON line per input file. */

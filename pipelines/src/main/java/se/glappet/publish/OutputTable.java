@@ -22,7 +22,7 @@ public enum OutputTable {
       c("median_entitlement_gap_days", Kind.DOUBLE), c("open_gaps_at_month_end", Kind.COUNT),
       c("recoverable_persons", Kind.COUNT), c("recoverable_sek", Kind.SEK),
       c("newcomers_received", Kind.COUNT), c("gap_support_per_newcomer_sek", Kind.SEK),
-      c("suppressed", Kind.FLAG)),
+      c("income_support_reported", Kind.FLAG), c("suppressed", Kind.FLAG)),
   GAP_BY_REASON("gap_by_reason", List.of("period", "municipality_code", "reason_code"),
       c("period", Kind.TEXT), c("municipality_code", Kind.TEXT), c("reason_code", Kind.TEXT),
       c("persons", Kind.COUNT), c("gap_support_sek", Kind.SEK), c("suppressed", Kind.FLAG)),
@@ -102,7 +102,7 @@ public enum OutputTable {
     return key;
   }
 
-  /** Beam schema: key columns are non-null, every other column except the flag is nullable. */
+  /** Beam schema: key columns, flags and area_name are non-null, every other column is nullable. */
   public org.apache.beam.sdk.schemas.Schema beamSchema() {
     org.apache.beam.sdk.schemas.Schema.Builder b = org.apache.beam.sdk.schemas.Schema.builder();
     for (int i = 0; i < columns.size(); i++) {

@@ -73,10 +73,33 @@ public final class QualityReport {
       stats.suppressedCells.forEach((t, n) -> sb.append(String.format("  %-26s %8d%n", t, n)));
       sb.append('\n');
     }
+    sb.append(nonResponse(stats));
     sb.append("Published files: ").append(published.size()).append('\n');
     for (String p : published) {
       sb.append("  ").append(p).append('\n');
     }
+    return sb.toString();
+  }
+
+  /**
+   * The non-response section: every municipality in the batch and month of the run without an
+   * accepted payment dated in the month (contract section 4), one line per month.
+   */
+  public static String nonResponse(RunStats stats) {
+    StringBuilder sb = new StringBuilder(
+        "Non-response (municipality-months without an accepted payment dated in the month)\n");
+    if (stats.nonResponse.isEmpty()) {
+      sb.append("  none\n\n");
+      return sb.toString();
+    }
+    sb.append("  Their payment-based figures are published as null (unknown, not zero) and never ranked.\n");
+    Map<java.time.YearMonth, List<String>> byMonth = new java.util.TreeMap<>();
+    for (RunStats.NonResponse n : stats.nonResponse) {
+      byMonth.computeIfAbsent(n.period, k -> new java.util.ArrayList<>()).add(n.municipalityCode);
+    }
+    byMonth.forEach((m, codes) -> sb.append("  ").append(m).append(": ").append(String.join(", ", codes))
+        .append('\n'));
+    sb.append('\n');
     return sb.toString();
   }
 

@@ -16,7 +16,8 @@ import org.apache.parquet.hadoop.ParquetReader;
 /**
  * The RIM group's export: {@code OUT/export/rim_<from>_<to>.csv}, the published national
  * comparison of the run's months in a form Swedish Excel opens by double-click (UTF-8 with BOM,
- * {@code ;}, decimal comma, Swedish headers and labels, {@code ..} for suppressed values), plus a
+ * {@code ;}, decimal comma, Swedish headers and labels, {@code ..} for suppressed values and
+ * {@code –} for values unknown because the municipality did not report the month), plus a
  * {@code README.txt} in Swedish.
  */
 public final class RimExport {
@@ -35,6 +36,9 @@ public final class RimExport {
       "RECOVERABLE_SHARE", "Andel av stödet i glappet som kan återsökas",
       "MEDIAN_CASH_GAP_DAYS", "Mediantid i glappet till första utbetalning (dagar)");
 
+  /** Shown for a value that is unknown because the municipality did not report the month. */
+  static final String NOT_REPORTED = "\u2013";
+
   private RimExport() {}
 
   /** File name of the export for a month range. */
@@ -45,7 +49,9 @@ public final class RimExport {
   /** The export's text for the published comparison files of the given months. */
   public static String csv(Path dir, List<YearMonth> months) throws IOException {
     List<GenericRecord> rows = new ArrayList<>();
+    java.util.Set<String> notReported = new java.util.HashSet<>();
     for (YearMonth m : months) {
+      notReported.addAll(notReported(dir, m));
       Path f = dir.resolve(OutputTable.NATIONAL_COMPARISON.datasetName).resolve(m + ".parquet");
       try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(f)).build()) {
         GenericRecord g;
@@ -70,8 +76,14 @@ public final class RimExport {
       cells.add(g.get("area_name").toString());
       cells.add(kpi);
       cells.add(KPI_LABELS.getOrDefault(kpi, kpi));
+      // A month the municipality did not report: its payment-based value, numerator and base are
+      // unknown (–), whether or not the row is also suppressed; the denominator is known.
+      boolean unknown = g.get("area_type").toString().equals("MUNICIPALITY")
+          && !kpi.equals("MEDIAN_CASH_GAP_DAYS")
+          && notReported.contains(g.get("period") + "|" + g.get("area_code"));
       for (String c : new String[] {"value", "numerator", "denominator", "base"}) {
-        cells.add(cell(g.get(c), suppressed));
+        boolean known = c.equals("denominator") || !unknown;
+        cells.add(known ? cell(g.get(c), suppressed) : g.get(c) == null ? NOT_REPORTED : cell(g.get(c), false));
       }
       for (String c : new String[] {"members", "rank", "n_ranked", "national_median"}) {
         cells.add(cell(g.get(c), false));
@@ -87,6 +99,27 @@ public final class RimExport {
       sb.append(line).append("\r\n");
     }
     return sb.toString();
+  }
+
+  /**
+   * {@code period|municipality_code} of the municipalities that did not report month {@code m}, from
+   * the published {@code gap_monthly} file's {@code income_support_reported} (contract 4.1).
+   */
+  static java.util.Set<String> notReported(Path dir, YearMonth m) throws IOException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    Path f = dir.resolve(OutputTable.GAP_MONTHLY.datasetName).resolve(m + ".parquet");
+    if (!Files.exists(f)) {
+      return out;
+    }
+    try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(f)).build()) {
+      GenericRecord g;
+      while ((g = r.read()) != null) {
+        if (!(Boolean) g.get("income_support_reported")) {
+          out.add(g.get("period") + "|" + g.get("municipality_code"));
+        }
+      }
+    }
+    return out;
   }
 
   /** A number with decimal comma and no grouping; {@code ..} for a suppressed null; empty for null. */
@@ -149,6 +182,15 @@ public final class RimExport {
     sb.append("blir \"..\" och Skyddad = Ja. Noll visas. Län, Södertörn och riket summerar bara kommunrader\r\n");
     sb.append("som själva är publicerade, så att inget undertryckt värde kan räknas fram genom subtraktion.\r\n");
     sb.append("En tom cell betyder att värdet saknas (t.ex. ingen folkmängd eller nämnare 0).\r\n\r\n");
+    sb.append("Bortfall\r\n--------\r\n");
+    sb.append("\"..\"  = skyddad uppgift: värdet vilar på 1–4 personer eller hushåll och visas inte.\r\n");
+    sb.append("\"–\"   = uppgift saknas: kommunen har inte rapporterat ekonomiskt bistånd för månaden\r\n");
+    sb.append("        (ingen godkänd utbetalning daterad i månaden). Det är bortfall, inte noll. De fyra\r\n");
+    sb.append("        nyckeltalen som bygger på utbetalningar (alla utom mediantiden) får då Värde, Täljare\r\n");
+    sb.append("        och Bas \"–\"; Nämnaren visas. Kommunen rangordnas inte och ingår inte i län, Södertörn\r\n");
+    sb.append("        eller riket för de nyckeltalen, och riksmedianen räknas utan den.\r\n");
+    sb.append("Ett område (län, Södertörn, riket) utan någon publicerad kommunrad har Antal kommuner 0 och\r\n");
+    sb.append("tomma Värde, Täljare, Nämnare och Bas: en tom summa är ingen siffra, inte noll.\r\n\r\n");
     sb.append("Källa\r\n-----\r\n");
     sb.append("Indatafiler (sökväg, SHA-256):\r\n");
     for (String[] f : inputChecksums) {

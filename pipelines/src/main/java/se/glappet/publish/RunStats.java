@@ -17,9 +17,46 @@ import se.glappet.pipeline.MonthRange;
 
 /**
  * What the graph counted, read back by the driver from the staging folder: files read, rejects per
- * dataset, file and reason, rows per staged file, suppressed cells, and the month range.
+ * dataset, file and reason, rows per staged file, suppressed cells, the month range, and the
+ * municipality-months that did not report (non-response, contract section 4).
  */
 public final class RunStats {
+  /** The first field of a non-response line: {@code non_response<TAB>YYYY-MM<TAB>code}. */
+  public static final String NON_RESPONSE = "non_response";
+
+  /** A municipality in the batch that did not report a month of the run. */
+  public static final class NonResponse implements Comparable<NonResponse> {
+    public final YearMonth period;
+    public final String municipalityCode;
+
+    public NonResponse(YearMonth period, String municipalityCode) {
+      this.period = period;
+      this.municipalityCode = municipalityCode;
+    }
+
+    /** By period, then municipality code. */
+    @Override
+    public int compareTo(NonResponse o) {
+      int c = period.compareTo(o.period);
+      return c != 0 ? c : municipalityCode.compareTo(o.municipalityCode);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof NonResponse && compareTo((NonResponse) o) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return period.hashCode() * 31 + municipalityCode.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return period + " " + municipalityCode;
+    }
+  }
+
   /** One input file as read. */
   public static final class FileStat {
     public final String dataset;
@@ -56,6 +93,8 @@ public final class RunStats {
   public final Map<String, Long> rowsWritten = new TreeMap<>();
   /** dataset name → cells. */
   public final Map<String, Long> suppressedCells = new TreeMap<>();
+  /** Every municipality in the batch and month of the run that did not report, by period then code. */
+  public final java.util.SortedSet<NonResponse> nonResponse = new java.util.TreeSet<>();
 
   public static RunStats read(Path file) throws IOException {
     RunStats s = new RunStats();
@@ -73,6 +112,9 @@ public final class RunStats {
           break;
         case "counter":
           counters.add(f);
+          break;
+        case NON_RESPONSE:
+          s.nonResponse.add(new NonResponse(YearMonth.parse(f[1]), f[2]));
           break;
         default:
           throw new IOException("unexpected line in run statistics: " + f[0]);

@@ -82,8 +82,8 @@ class BatchCommandTest {
     Map<String, String> before = snapshot(out);
     assertTrue(before.containsKey("income_support_monthly/2011-01.parquet"), before.keySet().toString());
 
-    // The same input with the five bad rows: 4 of 46 income-support rows count against the gate
-    // (DUPLICATE_ROW does not), 8.7% > 5%.
+    // The same input with the five bad rows: 4 of 47 income-support rows count against the gate
+    // (DUPLICATE_ROW does not), 8.5% > 5%.
     Path bad = Fixtures.write(tmp.resolve("bad"), 5, true);
     assertEquals(3, batch("--input", bad.toString(), "--output", out.toString(), "--quiet"));
     assertEquals(before, snapshot(out));

@@ -87,6 +87,10 @@ class BatchEndToEndTest {
     assertEquals("DECIMAL(18,2)", t.get("gap_support_sek"));
     assertEquals("DOUBLE", t.get("median_cash_gap_days"));
     assertEquals("BOOLEAN", t.get("suppressed"));
+    assertEquals("BOOLEAN", t.get("income_support_reported"));
+    List<String> columns = new ArrayList<>(t.keySet());
+    assertEquals(List.of("gap_support_per_newcomer_sek", "income_support_reported", "suppressed"),
+        columns.subList(columns.size() - 3, columns.size()));
     Map<String, String> n = Duck.types(out.resolve("national_comparison/2011-01.parquet"));
     assertEquals("DOUBLE", n.get("value"));
     assertEquals("BIGINT", n.get("rank"));
@@ -173,6 +177,7 @@ class BatchEndToEndTest {
     assertSek("21000", r.get("recoverable_sek"));
     assertEquals(12L, r.get("newcomers_received"));
     assertSek("4625", r.get("gap_support_per_newcomer_sek")); // 55 500 / 12
+    assertEquals(true, r.get("income_support_reported"));
     assertEquals(false, r.get("suppressed"));
   }
 
@@ -219,8 +224,53 @@ class BatchEndToEndTest {
     assertSek("13000", h.get("gap_support_sek"));
     assertEquals(0L, h.get("newcomers_received"));
     assertNull(h.get("gap_support_per_newcomer_sek")); // zero newcomers
+    assertEquals(true, h.get("income_support_reported"));
     assertEquals(false, h.get("suppressed"));
-    assertEquals(2, rows("gap_monthly", "2011-01").size());
+    assertEquals(3, rows("gap_monthly", "2011-01").size()); // Botkyrka, Haninge, Uppsala
+  }
+
+  @Test
+  void gapMonthlyNonResponse() throws Exception {
+    // Uppsala 0380 has KIS and allowance rows but no payment dated in January: it did not report
+    // January. Its payment figures are null (unknown), not zero, and that alone is no suppression.
+    Map<String, Object> u = row("gap_monthly", "2011-01", "municipality_code", "0380");
+    assertEquals(false, u.get("income_support_reported"));
+    for (String c : List.of("gap_support_persons", "gap_support_sek", "gap_support_per_newcomer_sek",
+        "recoverable_persons", "recoverable_sek")) {
+      assertNull(u.get(c), c);
+    }
+    // The home-municipality figures stay: U × 5 (Jan 1–31) and H (Jan 21–31) are in the gap.
+    assertEquals(6L, u.get("persons_in_gap"));
+    assertEquals(0L, u.get("persons_in_gap_with_support")); // H's payment covers February only
+    assertEquals(166, u.get("gap_person_days")); // 31 × 5 + 11
+    assertEquals(0L, u.get("gaps_closed"));
+    assertNull(u.get("median_cash_gap_days"));
+    assertEquals(6L, u.get("open_gaps_at_month_end"));
+    assertEquals(6L, u.get("newcomers_received"));
+    assertEquals(false, u.get("suppressed"));
+    // Non-response leaves no row in the payment datasets.
+    assertTrue(rows("income_support_monthly", "2011-01").stream().noneMatch(x -> x.get("municipality_code")
+        .equals("0380")));
+
+    // February: one payment (H1, 2 800 for Feb 1–14, all in H's gap) reports the month; every figure
+    // resting on H alone (1 person) is suppressed.
+    Map<String, Object> f = row("gap_monthly", "2011-02", "municipality_code", "0380");
+    assertEquals(true, f.get("income_support_reported"));
+    assertEquals(6L, f.get("persons_in_gap")); // U × 5 and H
+    assertEquals(1L, f.get("persons_in_gap_with_support"));
+    assertEquals(154, f.get("gap_person_days")); // 28 × 5 + 14
+    assertNull(f.get("gap_support_persons"));
+    assertNull(f.get("gap_support_sek"));
+    assertNull(f.get("gaps_closed")); // H's first payment Feb 15
+    assertNull(f.get("median_cash_gap_days"));
+    assertNull(f.get("recoverable_persons"));
+    assertNull(f.get("recoverable_sek"));
+    assertEquals(5L, f.get("open_gaps_at_month_end")); // U
+    assertNull(f.get("newcomers_received")); // no KIS row for February
+    assertEquals(true, f.get("suppressed"));
+    Map<String, Object> is = row("income_support_monthly", "2011-02", "municipality_code", "0380");
+    assertNull(is.get("households"));
+    assertEquals(true, is.get("suppressed"));
   }
 
   @Test
@@ -252,7 +302,7 @@ class BatchEndToEndTest {
         "kpi", "GAP_SUPPORT_PER_NEWCOMER");
     assertEquals(4625.0, (Double) r.get("value"), 1e-9);
     assertEquals(1L, r.get("rank"));
-    assertEquals(1L, r.get("n_ranked")); // Haninge has 0 newcomers: no value
+    assertEquals(1L, r.get("n_ranked")); // Haninge has 0 newcomers: no value; Uppsala did not report
     assertEquals(4625.0, (Double) r.get("national_median"), 1e-9);
     // County 01 aggregates both (Haninge's denominator 0 is not null): (55 500 + 13 000) / 12.
     Map<String, Object> c = row("national_comparison", "2011-01", "area_type", "COUNTY", "area_code", "01",
@@ -274,14 +324,117 @@ class BatchEndToEndTest {
     assertEquals(21000.0 / 68500, (Double) n.get("value"), 1e-12);
   }
 
+  static Map<String, Object> comparison(String period, String type, String code, String kpi) throws Exception {
+    return row("national_comparison", period, "area_type", type, "area_code", code, "kpi", kpi);
+  }
+
+  static final List<String> PAYMENT_KPIS = List.of("INCOME_SUPPORT_PER_INHABITANT",
+      "HOUSEHOLDS_PER_1000_INHABITANTS", "GAP_SUPPORT_PER_NEWCOMER", "RECOVERABLE_SHARE");
+
+  @Test
+  void nationalComparisonNonResponse() throws Exception {
+    // Uppsala did not report January: the four payment-based KPIs have value, numerator and base null,
+    // the denominator stays (population 200 000; 6 newcomers; gap support 0), no rank, not suppressed.
+    Map<String, Object> u = comparison("2011-01", "MUNICIPALITY", "0380", "INCOME_SUPPORT_PER_INHABITANT");
+    assertNull(u.get("value"));
+    assertNull(u.get("numerator"));
+    assertEquals(200000.0, (Double) u.get("denominator"), 0.0);
+    assertNull(u.get("base"));
+    assertEquals(1L, u.get("members"));
+    assertNull(u.get("rank"));
+    assertNull(u.get("n_ranked"));
+    assertEquals(false, u.get("suppressed"));
+    assertEquals(200000.0, (Double) comparison("2011-01", "MUNICIPALITY", "0380", "HOUSEHOLDS_PER_1000_INHABITANTS")
+        .get("denominator"), 0.0);
+    Map<String, Object> g = comparison("2011-01", "MUNICIPALITY", "0380", "GAP_SUPPORT_PER_NEWCOMER");
+    assertNull(g.get("value"));
+    assertNull(g.get("numerator"));
+    assertEquals(6.0, (Double) g.get("denominator"), 0.0);
+    assertNull(g.get("base"));
+    assertEquals(false, g.get("suppressed")); // also count newcomers_received 6
+    Map<String, Object> share = comparison("2011-01", "MUNICIPALITY", "0380", "RECOVERABLE_SHARE");
+    assertNull(share.get("value"));
+    assertNull(share.get("numerator"));
+    assertEquals(0.0, (Double) share.get("denominator"), 0.0);
+    assertNull(share.get("base"));
+    // MEDIAN_CASH_GAP_DAYS does not rest on payments: published as usual, no gap closed.
+    Map<String, Object> median = comparison("2011-01", "MUNICIPALITY", "0380", "MEDIAN_CASH_GAP_DAYS");
+    assertEquals(0L, median.get("base"));
+    assertNull(median.get("value"));
+    // Ranks and the median leave Uppsala out: before, its 0 / 200 000 ranked first of three.
+    double botkyrka = 81501.25 / 86000;
+    double haninge = 30000.0 / 77000;
+    Map<String, Object> b = comparison("2011-01", "MUNICIPALITY", "0127", "INCOME_SUPPORT_PER_INHABITANT");
+    Map<String, Object> h = comparison("2011-01", "MUNICIPALITY", "0136", "INCOME_SUPPORT_PER_INHABITANT");
+    assertEquals(2L, b.get("rank"));
+    assertEquals(1L, h.get("rank"));
+    assertEquals(2L, b.get("n_ranked"));
+    for (Map<String, Object> r : List.of(u, b, h)) {
+      assertEquals((botkyrka + haninge) / 2, (Double) r.get("national_median"), 1e-12);
+    }
+    // Not an area member: the nation is Botkyrka and Haninge, (81 501.25 + 30 000) / (86 000 + 77 000).
+    Map<String, Object> se = comparison("2011-01", "NATION", "SE", "INCOME_SUPPORT_PER_INHABITANT");
+    assertEquals(2L, se.get("members"));
+    assertEquals(111501.25 / 163000, (Double) se.get("value"), 1e-12);
+    assertEquals(163000.0, (Double) se.get("denominator"), 0.0);
+    assertEquals(15L, se.get("base"));
+    // Uppsala county (03) has no other member: no figure, members 0, for the payment KPIs...
+    for (String kpi : PAYMENT_KPIS) {
+      Map<String, Object> c = comparison("2011-01", "COUNTY", "03", kpi);
+      assertEquals("Uppsala län", c.get("area_name"));
+      assertEquals(0L, c.get("members"), kpi);
+      for (String col : List.of("value", "numerator", "denominator", "base")) {
+        assertNull(c.get(col), kpi + " " + col);
+      }
+      assertEquals(false, c.get("suppressed"), kpi);
+    }
+    // ...but Uppsala's published MEDIAN_CASH_GAP_DAYS row (no gap closed) is a member.
+    Map<String, Object> c = comparison("2011-01", "COUNTY", "03", "MEDIAN_CASH_GAP_DAYS");
+    assertEquals(1L, c.get("members"));
+    assertEquals(0L, c.get("base"));
+    assertNull(c.get("value"));
+  }
+
+  @Test
+  void aCountyWhoseOnlyMemberIsSuppressedHasNoFigure() throws Exception {
+    // February: Uppsala's every KPI rests on H alone (1 household, 1 person with gap support, 1 with
+    // recoverable money, 1 gap closed): all five suppressed, so county 03 has no published member.
+    for (String kpi : List.of("INCOME_SUPPORT_PER_INHABITANT", "HOUSEHOLDS_PER_1000_INHABITANTS",
+        "GAP_SUPPORT_PER_NEWCOMER", "RECOVERABLE_SHARE", "MEDIAN_CASH_GAP_DAYS")) {
+      Map<String, Object> u = comparison("2011-02", "MUNICIPALITY", "0380", kpi);
+      assertEquals(true, u.get("suppressed"), kpi);
+      assertNull(u.get("value"), kpi);
+      assertNull(u.get("denominator"), kpi);
+      Map<String, Object> c = comparison("2011-02", "COUNTY", "03", kpi);
+      assertEquals(0L, c.get("members"), kpi);
+      for (String col : List.of("value", "numerator", "denominator", "base")) {
+        assertNull(c.get(col), kpi + " " + col);
+      }
+      assertEquals(false, c.get("suppressed"), kpi);
+    }
+  }
+
+  @Test
+  void nonResponseIsListedInTheManifestAndTheReport() throws Exception {
+    JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    JsonNode list = m.get("non_response");
+    assertEquals(1, list.size(), list.toString());
+    assertEquals("0380", list.get(0).get("municipality_code").asText());
+    assertEquals("2011-01", list.get(0).get("period").asText());
+    String report = Files.readString(out.resolve("quality").resolve(m.get("run_id").asText()).resolve("report.txt"));
+    assertTrue(report.contains("Non-response (municipality-months without an accepted payment dated in the month)\n"
+        + "  Their payment-based figures are published as null (unknown, not zero) and never ranked.\n"
+        + "  2011-01: 0380\n"), report);
+  }
+
   @Test
   void rejectsAreReportedAndCounted() throws Exception {
     JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     assertEquals("2011-03-01", m.get("obs_end").asText());
     JsonNode is = m.get("datasets").get("income-support");
-    // 5 copies × 8 payments + G1 + 5 bad rows = 46 read; 5 rejected.
-    assertEquals(46, is.get("rows_read").asLong());
-    assertEquals(41, is.get("accepted").asLong());
+    // 5 copies × 8 payments + G1 + H1 + 5 bad rows = 47 read; 5 rejected.
+    assertEquals(47, is.get("rows_read").asLong());
+    assertEquals(42, is.get("accepted").asLong());
     assertEquals(5, is.get("rejected").asLong());
     JsonNode reasons = m.get("rejected_by_reason").get("income-support");
     assertEquals(1, reasons.get("DUPLICATE_ROW").asLong());
@@ -326,6 +479,11 @@ class BatchEndToEndTest {
     }
     List<Map<String, Object>> parquet = Duck.query("SELECT * FROM read_parquet('" + out.resolve("national_comparison")
         + "/*.parquet') ORDER BY period, area_type, area_code, kpi");
+    List<String> notReported = Duck.query("SELECT period || '|' || municipality_code AS k FROM read_parquet('"
+        + out.resolve("gap_monthly") + "/*.parquet') WHERE NOT income_support_reported").stream()
+        .map(x -> (String) x.get("k")).collect(Collectors.toList());
+    assertEquals(List.of("2011-01|0380"), notReported);
+    int unknownCells = 0;
     assertEquals(parquet.size(), records.size());
     for (int i = 0; i < records.size(); i++) {
       org.apache.commons.csv.CSVRecord c = records.get(i);
@@ -335,20 +493,31 @@ class BatchEndToEndTest {
       assertEquals(p.get("kpi"), c.get("Nyckeltalskod"));
       boolean suppressed = (Boolean) p.get("suppressed");
       assertEquals(suppressed ? "Ja" : "Nej", c.get("Skyddad"));
+      // A municipality's payment-based value, numerator and base in a month it did not report: – .
+      boolean unknown = p.get("area_type").equals("MUNICIPALITY") && !p.get("kpi").equals("MEDIAN_CASH_GAP_DAYS")
+          && notReported.contains(p.get("period") + "|" + p.get("area_code"));
+      String missing = suppressed ? ".." : "";
       for (String[] col : new String[][] {{"value", "Värde"}, {"numerator", "Täljare"}, {"denominator", "Nämnare"}}) {
         Object v = p.get(col[0]);
         String cell = c.get(col[1]);
         if (v == null) {
-          assertEquals(suppressed ? ".." : "", cell, col[0]);
+          assertEquals(unknown && !col[0].equals("denominator") ? "\u2013" : missing, cell, col[0]);
         } else {
           assertEquals((Double) v, Double.parseDouble(cell.replace(',', '.')), 0.0, col[0]);
         }
       }
       Object base = p.get("base");
-      assertEquals(base == null ? (suppressed ? ".." : "") : base.toString(), c.get("Bas"));
+      assertEquals(base == null ? (unknown ? "\u2013" : missing) : base.toString(), c.get("Bas"));
+      if (unknown) {
+        unknownCells++;
+        assertEquals("\u2013", c.get("Värde"));
+      }
     }
+    assertEquals(4, unknownCells); // Uppsala's four payment-based KPIs of January
     String readme = Files.readString(out.resolve("export/README.txt"));
     assertTrue(readme.contains("Sekretess") && readme.contains("income-support/0127_2011.csv"), readme);
+    assertTrue(readme.contains("\"\u2013\"   = uppgift saknas: kommunen har inte rapporterat ekonomiskt bistånd för "
+        + "månaden") && readme.contains("\"..\"  = skyddad uppgift"), readme);
   }
 
   static List<Path> allFiles(Path dir) throws Exception {

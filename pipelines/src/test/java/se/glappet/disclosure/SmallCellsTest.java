@@ -23,7 +23,10 @@ class SmallCellsTest {
 
   // --- helpers --------------------------------------------------------------------------
 
-  /** A row of {@code table}: period 2024-03, municipality 0127, suppressed false, then the given values. */
+  /**
+   * A row of {@code table}: period 2024-03, municipality 0127, suppressed false (gap_monthly:
+   * income_support_reported true), then the given values.
+   */
   private static Row row(OutputTable table, Object... nameValuePairs) {
     Schema schema = table.beamSchema();
     Map<String, Object> values = new LinkedHashMap<>();
@@ -33,6 +36,9 @@ class SmallCellsTest {
     values.put("period", "2024-03");
     values.put("municipality_code", "0127");
     values.put("suppressed", false);
+    if (values.containsKey("income_support_reported")) {
+      values.put("income_support_reported", true);
+    }
     for (int i = 0; i < nameValuePairs.length; i += 2) {
       String name = (String) nameValuePairs[i];
       if (!values.containsKey(name)) {
@@ -192,6 +198,36 @@ class SmallCellsTest {
     SmallCells.Result r = SmallCells.primary(OutputTable.GAP_MONTHLY, in);
     assertNulled(in, r, GAP_MONTHLY_FIGURES, GAP_MONTHLY_FIGURES.toArray(new String[0]));
     assertEquals(14, r.cellsNulled);
+  }
+
+  /** A month the municipality did not report: its payment figures are null before disclosure control. */
+  private static Row notReported(Object... overrides) {
+    List<Object> pairs = new ArrayList<>(java.util.Arrays.asList("income_support_reported", false,
+        "gap_support_persons", null,
+        "gap_support_sek", null, "gap_support_per_newcomer_sek", null, "recoverable_persons", null,
+        "recoverable_sek", null));
+    pairs.addAll(java.util.Arrays.asList(overrides));
+    return gapMonthly(pairs.toArray());
+  }
+
+  @Test
+  void nonResponseAloneIsNotSuppression() {
+    Row in = notReported();
+    SmallCells.Result r = SmallCells.primary(OutputTable.GAP_MONTHLY, in);
+    assertNulled(in, r, GAP_MONTHLY_FIGURES);
+    assertEquals(0, r.cellsNulled);
+    assertEquals(false, r.row.getBoolean("income_support_reported"));
+    assertEquals(false, r.row.getBoolean("suppressed"));
+  }
+
+  @Test
+  void aSmallCountOfANonResponseRowIsStillSuppressed() {
+    // Newcomers 3: nulls newcomers_received; the per-newcomer amount was null already (unknown).
+    Row in = notReported("newcomers_received", 3);
+    SmallCells.Result r = SmallCells.primary(OutputTable.GAP_MONTHLY, in);
+    assertNulled(in, r, GAP_MONTHLY_FIGURES, "newcomers_received", "gap_support_per_newcomer_sek");
+    assertEquals(1, r.cellsNulled);
+    assertEquals(false, r.row.getBoolean("income_support_reported"));
   }
 
   // --- income_support_monthly -----------------------------------------------------------

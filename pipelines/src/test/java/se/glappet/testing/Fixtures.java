@@ -12,6 +12,12 @@ import java.util.List;
  * Botkyrka 0127; C, D, G with home Haninge 0136; E without LMA), each repeated {@code copies} times
  * with distinct pseudonyms, plus a regular household R and a handful of bad rows. Expected figures
  * are derived by hand in {@code BatchEndToEndTest}.
+ *
+ * <p>Uppsala 0380, alone in its county (03), is the non-response case (contract section 4): KIS rows
+ * and allowance rows in January 2011 but no payment dated in January, so it did not report January;
+ * persons U ({@code copies} of them) are in an open gap from 1 January, unpaid. In February it
+ * reports through one payment to one person H (home 0380, gap 21 January to 15 February), so every
+ * February figure of it rests on 1 person or household and is suppressed.
  */
 public final class Fixtures {
   private Fixtures() {}
@@ -77,6 +83,19 @@ public final class Fixtures {
     allowances.add(g + ",0136,LMA,2010-08-01,2011-01-31,,71");
     pay0136.add("0136,G1-0," + household('G', 0) + "," + g
         + ",2011-02-02,2011-02-01,2011-02-28,5000,WAITING_PLAN,1,0,");
+    // Uppsala 0380: non-response in January, one suppressed person in February.
+    List<String> pay0380 = new ArrayList<>();
+    pay0380.add("municipality_code,payment_id,household_id,person_id,payment_date,covers_from,covers_to,"
+        + "amount_sek,reason_code,adults,children");
+    for (int i = 0; i < copies; i++) {
+      allowances.add(person('U', i) + ",0380,LMA,2010-09-01,2010-12-31,,71");
+    }
+    String h = person('H', 0);
+    allowances.add(h + ",0380,LMA,2010-10-01,2011-01-20,,71");
+    allowances.add(h + ",0380,ESTABLISHMENT,2011-02-01,,2011-02-15,308");
+    pay0380.add("0380,H1-0," + household('H', 0) + "," + h
+        + ",2011-02-03,2011-02-01,2011-02-14,2800,WAITING_PAYMENT,1,0");
+    Files.write(dir.resolve("income-support/0380_2011.csv"), pay0380, StandardCharsets.UTF_8);
     if (withBadRows) {
       // A duplicate of A1-0 written differently (identical after parsing): DUPLICATE_ROW.
       pay0127.add("0127;A1-0;" + household('A', 0).toUpperCase() + ";" + person('A', 0)
@@ -102,12 +121,14 @@ public final class Fixtures {
         "municipality_code;period;reception_type;newcomers_received;with_plan;awaiting_plan;in_sfi",
         "0127;2011-01;ASSIGNED;7;3;4;2",
         "0127;2011-01;OWN_HOUSING;5;1;4;",
-        "0136;2011-01;ASSIGNED;0;0;0;0"), StandardCharsets.UTF_8);
+        "0136;2011-01;ASSIGNED;0;0;0;0",
+        "0380;2011-01;ASSIGNED;6;2;4;"), StandardCharsets.UTF_8);
     Files.write(dir.resolve("population/population.csv"), List.of(
         "municipality_code;year;population",
         "0127;2010;86000",
         "0136;2010;77000",
-        "0136;2012;78000"), StandardCharsets.UTF_8);
+        "0136;2012;78000",
+        "0380;2010;200000"), StandardCharsets.UTF_8);
     return dir;
   }
 
