@@ -19,7 +19,9 @@ import java.util.List;
  * <p>Compares gap_support_persons and gap_support_sek ({@code gap_monthly}) and households,
  * persons, payments and amount_sek ({@code income_support_monthly}) per period and municipality.
  * A batch row that the peer does not have counts as zero in the peer (the batch has a gap_monthly
- * row for every municipality and month). Exit status 0 when every compared value is equal, 1
+ * row for every municipality and month). A gap_monthly row of a month the municipality did not
+ * report has null payment figures (contract 4.1) and, like a suppressed row, is not compared.
+ * Exit status 0 when every compared value is equal, 1
  * otherwise (the first differing rows are printed).
  */
 public final class CompareWithBatch {

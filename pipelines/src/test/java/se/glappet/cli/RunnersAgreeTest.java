@@ -41,6 +41,17 @@ class RunnersAgreeTest {
         assertFalse(a.isEmpty(), rel + " has rows");
       }
     }
+    // The same non-response list (December: Haninge and Uppsala paid nothing; January: Uppsala) and
+    // the same RIM export, – included.
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode d = json.readTree(direct.resolve("manifest.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode f = json.readTree(flink.resolve("manifest.json").toFile());
+    assertEquals("[{\"municipality_code\":\"0136\",\"period\":\"2010-12\"},"
+        + "{\"municipality_code\":\"0380\",\"period\":\"2010-12\"},"
+        + "{\"municipality_code\":\"0380\",\"period\":\"2011-01\"}]", d.get("non_response").toString());
+    assertEquals(d.get("non_response"), f.get("non_response"));
+    String rim = "export/rim_2010-12_2011-02.csv";
+    assertEquals(Files.readString(direct.resolve(rim)), Files.readString(flink.resolve(rim)));
   }
 
   static String[] concat(String[] a, String[] b) {
