@@ -65,7 +65,7 @@ final class DashboardData {
           "SELECT period, municipality_code, reason_code, persons, gap_support_sek, suppressed FROM %s"
               + " WHERE " + IN_SODERTORN + " ORDER BY period, municipality_code, reason_code"));
       root.set("national", table(db, nationalFiles,
-          "SELECT period, area_type, area_code, kpi, value, members, rank, n_ranked, national_median, suppressed"
+          "SELECT period, area_type, area_code, kpi, value, rank, n_ranked, national_median, suppressed"
               + " FROM %s ORDER BY period, kpi, area_type, area_code"));
       ObjectNode counties = root.putObject("counties");
       for (JsonNode row : table(db, nationalFiles,
