@@ -30,6 +30,7 @@ public final class DashboardRenderer {
   /**
    * Reads the published Parquet files under outDir (all months present) and writes
    * outDir/dashboard/index.html atomically. municipalityNames maps 4-digit code to Swedish name.
+   * A month file that cannot be read gives a {@link PublishedFileException} naming it, and no page.
    *
    * @return the path written
    */
@@ -46,6 +47,15 @@ public final class DashboardRenderer {
       Files.deleteIfExists(temp);
     }
     return target;
+  }
+
+  /**
+   * Whether outDir holds any published month file ({@code <dataset>/YYYY-MM.parquet} of one of the
+   * five datasets). {@link #render} also works without one (an empty page); a caller that rebuilds
+   * the dashboard on request checks this first.
+   */
+  public static boolean hasPublishedFiles(Path outDir) throws IOException {
+    return DashboardData.hasPublishedFiles(outDir);
   }
 
   /** The whole page for the given data JSON. */

@@ -112,8 +112,6 @@
   }
   const dig = (obj, ...keys) => keys.reduce((o, k) => (o ? o[k] : undefined), obj);
   const gapRows = objects(data.gap);
-  const gap = index(gapRows, ['period', 'municipality_code']);
-  const reasons = index(objects(data.reasons), ['period', 'municipality_code', 'reason_code']);
   const natRows = objects(data.national);
   const nat = index(natRows, ['period', 'kpi', 'area_type', 'area_code']);
   const uniqueSorted = list => Array.from(new Set(list)).sort();
@@ -123,27 +121,20 @@
   const previous = latest ? Format.previousMonth(latest) : null;
 
   // ---------------------------------------------------------------- figures
-  // A figure is {state: 'ok' | 'suppressed' | 'missing', value, partial, members}.
+  // A figure is {state: 'ok' | 'suppressed' | 'notReported' | 'missing', value, partial, members}.
+  // The eight municipalities' figures and Södertörn's totals come ready from DashboardData
+  // (SodertornFigures, AreaTotal): every rule about .., – and * is applied there; the page formats.
   const MISSING_FIG = Object.freeze({ state: 'missing' });
   const SUPPRESSED_FIG = Object.freeze({ state: 'suppressed' });
-
-  /** field of row; null counts as suppressed when the row is and the count controlling the field is null. */
-  function fig(row, field, control) {
-    if (!row) return MISSING_FIG;
-    const v = row[field];
-    if (v !== null && v !== undefined) return { state: 'ok', value: Number(v) };
-    return row.suppressed && row[control || field] == null ? SUPPRESSED_FIG : MISSING_FIG;
+  const NOT_REPORTED_FIG = Object.freeze({ state: 'notReported' });
+  const STATES = { SHOWN: 'ok', SUPPRESSED: 'suppressed', NOT_REPORTED: 'notReported', ABSENT: 'missing' };
+  function readFig(f) {
+    if (!f) return MISSING_FIG;
+    const state = STATES[f.state] || 'missing';
+    if (state !== 'ok') return state === 'suppressed' ? SUPPRESSED_FIG : state === 'notReported' ? NOT_REPORTED_FIG : MISSING_FIG;
+    return { state: 'ok', value: Number(f.value), partial: !!f.partial, members: (f.members || []).join(',') };
   }
-  /** Sum over the published figures only, so that no hidden value can be derived; partial when any was hidden. */
-  function sumFig(entries) {
-    let value = 0, hidden = false;
-    const members = [];
-    entries.forEach(([code, f]) => {
-      if (f.state === 'ok') { value += f.value; members.push(code); } else if (f.state === 'suppressed') hidden = true;
-    });
-    if (!members.length) return hidden ? SUPPRESSED_FIG : MISSING_FIG;
-    return { state: 'ok', value: value, partial: hidden, members: members.join(',') };
-  }
+  const figures = data.figures || {};
   function diff(a, b) {
     if (a.state === 'suppressed' || b.state === 'suppressed') return SUPPRESSED_FIG;
     if (a.state !== 'ok' || b.state !== 'ok') return MISSING_FIG;
@@ -157,11 +148,20 @@
   }
   const plot = f => (f.state === 'ok' ? f.value : null);
 
-  const gapFig = (period, code, field, control) => fig(dig(gap, period, code), field, control);
-  const gapTotal = (period, field, control) => sumFig(SOD.map(c => [c, gapFig(period, c, field, control)]));
+  /** A gap_monthly figure of one of the eight, or Södertörn's total with code 'SODERTORN'. */
+  const gapFig = (period, code, field) => readFig(dig(figures.gap, period, code, field));
+  const gapTotal = (period, field) => gapFig(period, 'SODERTORN', field);
+
+  // Non-response (contract section 4): every municipality and month without a reported payment.
+  const nonResponse = data.non_response || {};
+  const notReported = (period, code) => (nonResponse[period] || []).indexOf(code) >= 0;
+  /** KPIs that rest on payments; a non-reporting municipality has none of them (MEDIAN_CASH_GAP_DAYS stays). */
+  const PAYMENT_KPIS = ['INCOME_SUPPORT_PER_INHABITANT', 'HOUSEHOLDS_PER_1000_INHABITANTS', 'GAP_SUPPORT_PER_NEWCOMER', 'RECOVERABLE_SHARE'];
+  const notReportedKpi = (period, kpi, type, code) => type === 'MUNICIPALITY' && PAYMENT_KPIS.indexOf(kpi) >= 0 && notReported(period, code);
   function natFig(period, kpi, type, code) {
     const row = dig(nat, period, kpi, type, code);
     if (!row) return MISSING_FIG;
+    if (notReportedKpi(period, kpi, type, code)) return row.suppressed ? SUPPRESSED_FIG : NOT_REPORTED_FIG;
     if (row.value !== null && row.value !== undefined) return { state: 'ok', value: Number(row.value) };
     return row.suppressed ? SUPPRESSED_FIG : MISSING_FIG;
   }
@@ -179,9 +179,14 @@
     return node;
   }
   const PARTIAL_NOTE = 'Summan omfattar bara kommuner vars värde visas';
+  const NOT_REPORTED_NOTE = 'Uppgift saknas: kommunen har inte rapporterat försörjningsstöd för månaden';
+  const SUPPRESSED_NOTE = 'Färre än fem, visas inte';
+  const STATE_ATTR = { ok: null, suppressed: 'suppressed', notReported: 'not-reported', missing: 'missing' };
+  const NOTES = { suppressed: SUPPRESSED_NOTE, notReported: NOT_REPORTED_NOTE };
   /** A table cell showing a figure, with the * mark on partial sums. */
   function figCell(f, format, attrs) {
-    return el('td', attrs, text(f, format), f.partial ? el('span', { className: 'mark', title: PARTIAL_NOTE }, '*') : null);
+    const all = Object.assign({ 'data-state': STATE_ATTR[f.state], title: NOTES[f.state] }, attrs || {});
+    return el('td', all, text(f, format), f.partial ? el('span', { className: 'mark', title: PARTIAL_NOTE }, '*') : null);
   }
   function fill(name, value) {
     document.querySelectorAll('[data-fill="' + name + '"]').forEach(n => { n.textContent = value; });
@@ -216,13 +221,16 @@
   }
   const HIDDEN_BADGE = { fontWeight: 'bold', fontSize: 14, color: INK, backgroundColor: '#fff5ec', borderColor: ACCENT_2,
     borderWidth: 1, borderRadius: 3, padding: [1, 5, 5, 5] };
-  /** Marks hidden values with a ".." label on the axis; nothing is drawn for them. */
+  /**
+   * Marks values that are not drawn on the axis: ".." for a suppressed one, "–" for a month the municipality
+   * did not report. Nothing is drawn for them, never a zero.
+   */
   function hiddenMarks(figs, horizontal) {
-    return {
-      name: SUPPRESSED, type: 'scatter', silent: true, symbolSize: 1, itemStyle: { color: 'rgba(0,0,0,0)' }, tooltip: { show: false },
-      data: figs.map((f, i) => (f.state === 'suppressed' ? (horizontal ? [0, i] : [i, 0]) : null)).filter(Boolean),
-      label: { show: true, formatter: SUPPRESSED, position: horizontal ? 'right' : 'top', distance: 4, ...HIDDEN_BADGE }
-    };
+    return [['suppressed', SUPPRESSED], ['notReported', MISSING]].map(([state, symbol]) => ({
+      name: symbol, type: 'scatter', silent: true, symbolSize: 1, itemStyle: { color: 'rgba(0,0,0,0)' }, tooltip: { show: false },
+      data: figs.map((f, i) => (f.state === state ? (horizontal ? [0, i] : [i, 0]) : null)).filter(Boolean),
+      label: { show: true, formatter: symbol, position: horizontal ? 'right' : 'top', distance: 4, ...HIDDEN_BADGE }
+    }));
   }
   const maxOf = figs => Math.max(0, ...figs.filter(f => f.state === 'ok').map(f => Math.abs(f.value)));
   const item = (f, format) => ({ value: plot(f), txt: text(f, format) + (f.partial ? ' *' : '') });
@@ -244,20 +252,66 @@
   fill('run', meta.run_id || 'uppgift saknas');
   document.getElementById('print').addEventListener('click', () => window.print());
 
+  // ---------------------------------------------------------------- revisions (contract section 4.8)
+  // meta.revisions (from manifest.json, summed by DashboardData): null when the manifest does not say.
+  const revisions = meta.revisions || null;
+  const runFrom = meta.from || null, runTo = meta.to || null;
+  const revisionOf = p => (revisions && revisions.periods ? revisions.periods[p] : null) || null;
+  /** Whether the latest run revised month p, in Swedish. */
+  function revisionNote(p) {
+    const r = revisionOf(p);
+    if (r && r.changes > 0) {
+      return 'Reviderad i denna körning: ' + Format.integer(r.changes) + (r.changes === 1 ? ' uppgift ändrad' : ' uppgifter ändrade');
+    }
+    if (runFrom && runTo && (p < runFrom || p > runTo)) return 'Inte reviderad i denna körning (publicerad av en tidigare körning)';
+    if (!meta.run_id) return 'Okänt om månaden har reviderats (manifest.json saknas)';
+    if (!revisions) return 'Okänt om månaden har reviderats (körningen loggade inga revideringar)';
+    return 'Inte reviderad i denna körning';
+  }
+  function fillRevision(id, p) {
+    const node = document.getElementById(id);
+    if (!node) return;
+    node.textContent = Format.period(p) + ': ' + revisionNote(p) + '.';
+    node.setAttribute('data-period', p);
+    node.setAttribute('data-revised', revisionOf(p) && revisionOf(p).changes > 0 ? 'true' : 'false');
+  }
+  /** Names the eight's municipalities that did not report month p, or hides the note. */
+  function fillNonResponse(id, p) {
+    const node = document.getElementById(id);
+    const silent = sodSorted.filter(c => notReported(p, c)).map(nameOf);
+    node.hidden = !silent.length;
+    if (!silent.length) return;
+    const list = silent.length === 1 ? silent[0] : silent.slice(0, -1).join(', ') + ' och ' + silent[silent.length - 1];
+    node.textContent = 'Bortfall ' + Format.period(p) + ': ' + list + ' har' +
+      ' inte rapporterat försörjningsstöd för månaden. Beloppen visas som ' + MISSING + ' (uppgift saknas), ritas inte och ingår inte i Södertörn totalt.';
+  }
+  function renderRevisions(months) {
+    const datasets = r => (r && r.datasets ? Object.keys(r.datasets).sort().map(d => d + ' ' + Format.integer(r.datasets[d])).join(', ') : '');
+    table('table-revisions',
+      el('tr', null, el('th', { scope: 'col' }, 'Månad'), el('th', { scope: 'col' }, 'I denna körning'),
+        el('th', { scope: 'col' }, 'Ändrade uppgifter per datamängd')),
+      months.map(p => el('tr', { 'data-period': p }, el('th', { scope: 'row' }, Format.period(p)),
+        el('td', { className: 'text', 'data-field': 'revision' }, revisionNote(p)),
+        el('td', { className: 'text' }, datasets(revisionOf(p)) || MISSING))));
+    const previousRun = revisions && revisions.previous_run_id;
+    fill('previous-run', previousRun || 'ingen tidigare körning');
+    fill('revisions-file', revisions && revisions.file ? revisions.file : 'revisions/' + (meta.run_id || 'KÖRNING') + '.parquet');
+  }
+
   // ---------------------------------------------------------------- key figures
   const KEY = [
     { field: 'persons_in_gap', label: 'Personer i glappet', head: 'Personer i glappet', format: Format.integer, def: 'def-personer' },
-    { field: 'median_cash_gap_days', control: 'gaps_closed', label: 'Mediantid i glappet, dagar', head: 'Mediantid i glappet, dagar',
+    { field: 'median_cash_gap_days', label: 'Mediantid i glappet, dagar', head: 'Mediantid i glappet, dagar',
       format: v => Format.trimmed(v, 1), def: 'def-median', regionKpi: 'MEDIAN_CASH_GAP_DAYS' },
-    { field: 'gap_support_sek', control: 'gap_support_persons', label: 'Försörjningsstöd i glappet', head: 'Försörjningsstöd i glappet, kr',
+    { field: 'gap_support_sek', label: 'Försörjningsstöd i glappet', head: 'Försörjningsstöd i glappet, kr',
       format: Format.kr, plain: Format.integer, def: 'def-stod' },
-    { field: 'recoverable_sek', control: 'recoverable_persons', label: 'Återsökningsbart från Försäkringskassan', head: 'Återsökningsbart, kr',
+    { field: 'recoverable_sek', label: 'Återsökningsbart från Försäkringskassan', head: 'Återsökningsbart, kr',
       format: Format.kr, plain: Format.integer, def: 'def-ater' },
     { field: 'open_gaps_at_month_end', label: 'Öppna glapp vid månadens slut', head: 'Öppna glapp vid månadens slut',
       format: Format.integer, def: 'def-oppna' }
   ];
-  const keyFig = (k, period, code) => gapFig(period, code, k.field, k.control);
-  const keyTotal = (k, period) => (k.regionKpi ? natFig(period, k.regionKpi, 'REGION', 'SODERTORN') : gapTotal(period, k.field, k.control));
+  const keyFig = (k, period, code) => gapFig(period, code, k.field);
+  const keyTotal = (k, period) => (k.regionKpi ? natFig(period, k.regionKpi, 'REGION', 'SODERTORN') : gapTotal(period, k.field));
   const changeText = (k, f) => text(f, v => Format.signed(v, k.format));
 
   function renderKeyFigures() {
@@ -292,14 +346,14 @@
   // ---------------------------------------------------------------- time series
   function renderTimeSeries(code) {
     const series = [
-      { id: 'ts-support', field: 'gap_support_sek', control: 'gap_support_persons', format: Format.kr, plain: Format.integer,
+      { id: 'ts-support', field: 'gap_support_sek', format: Format.kr, plain: Format.integer,
         axis: Format.krAxis, head: 'kr' },
-      { id: 'ts-days', field: 'gap_person_days', control: 'persons_in_gap', format: v => Format.integer(v) + NBSP + 'dagar',
+      { id: 'ts-days', field: 'gap_person_days', format: v => Format.integer(v) + NBSP + 'dagar',
         plain: Format.integer, axis: () => Format.integer, head: 'persondagar' }
     ];
     series.forEach(s => {
-      const own = periods.map(p => gapFig(p, code, s.field, s.control));
-      const total = periods.map(p => gapTotal(p, s.field, s.control));
+      const own = periods.map(p => gapFig(p, code, s.field));
+      const total = periods.map(p => gapTotal(p, s.field));
       // Two scales, each from zero: the total is several times any one municipality, whose bars would vanish on its scale.
       const ownName = nameOf(code) + ' (staplar, vänster skala)';
       const totalName = 'Södertörn totalt (linje, höger skala)';
@@ -315,7 +369,7 @@
           { name: ownName, type: 'bar', barMaxWidth: 44, itemStyle: { color: ACCENT }, data: own.map(f => item(f, s.format)) },
           { name: totalName, type: 'line', yAxisIndex: 1, itemStyle: { color: ACCENT_2 }, lineStyle: { width: 2.5 }, symbolSize: 7,
             connectNulls: false, data: total.map(f => item(f, s.format)) },
-          hiddenMarks(own, false)
+          ...hiddenMarks(own, false)
         ]
       });
       table('table-' + s.id,
@@ -339,15 +393,8 @@
     ['SECONDARY_MOVE', 'Sekundärflytt']
   ];
   fill('reason-list', REASONS.map(r => r[1].toLowerCase()).join(', '));
-  /** No row for a reason means no gap support of that reason: zero, when the municipality reported that month. */
-  function reasonFig(period, code, reason, field) {
-    const row = dig(reasons, period, code, reason);
-    if (row) return fig(row, field, 'persons');
-    return dig(gap, period, code) ? { state: 'ok', value: 0 } : MISSING_FIG;
-  }
-  function reasonArea(period, area, reason, field) {
-    return area === 'SODERTORN' ? sumFig(SOD.map(c => [c, reasonFig(period, c, reason, field)])) : reasonFig(period, area, reason, field);
-  }
+  /** A reason's figure for one of the eight, or Södertörn's total with area 'SODERTORN' (from SodertornFigures). */
+  const reasonArea = (period, area, reason, field) => readFig(dig(figures.reasons, period, area, reason, field));
   function renderReasons(area, period) {
     const amounts = REASONS.map(([code]) => reasonArea(period, area, code, 'gap_support_sek'));
     const persons = REASONS.map(([code]) => reasonArea(period, area, code, 'persons'));
@@ -361,7 +408,7 @@
       series: [
         { name: areaName, type: 'bar', barMaxWidth: 26, itemStyle: { color: ACCENT }, data: amounts.map(f => item(f, Format.kr)),
           label: { show: true, position: 'right', formatter: p => p.data.txt, color: INK } },
-        hiddenMarks(amounts, true)
+        ...hiddenMarks(amounts, true)
       ]
     });
     table('table-reasons',
@@ -384,16 +431,20 @@
     const kpi = KPIS.find(k => k.code === kpiCode);
     fill('kpi', kpi.label);
     const munis = Object.values(dig(nat, period, kpi.code, 'MUNICIPALITY') || {});
-    const isRanked = r => r.value !== null && r.value !== undefined && !r.suppressed;
+    // Ranked: a shown value. A suppressed value, no value, or a month the municipality did not report is left out.
+    const stateOf = r => natFig(period, kpi.code, 'MUNICIPALITY', r.area_code).state;
+    const isRanked = r => stateOf(r) === 'ok';
     const ranked = munis.filter(isRanked).sort((a, b) => a.value - b.value || byName(a.area_code, b.area_code));
     const unranked = munis.filter(r => !isRanked(r)).sort((a, b) => byName(a.area_code, b.area_code));
     const median = munis.length ? munis[0].national_median : null;
-    const hidden = unranked.filter(r => r.suppressed).length;
+    const count = state => unranked.filter(r => stateOf(r) === state).length;
     const kommuner = n => n + (n === 1 ? ' kommun' : ' kommuner');
+    const hidden = count('suppressed'), silent = count('notReported'), empty = count('missing');
     fill('unranked', [
       hidden ? kommuner(hidden) + ' visas inte (' + SUPPRESSED + ', färre än fem).' : '',
-      unranked.length - hidden ? kommuner(unranked.length - hidden) + ' saknar värde (' + MISSING + ').' : ''
-    ].join(' ').trim());
+      silent ? kommuner(silent) + ' har inte rapporterat försörjningsstöd för månaden (' + MISSING + ', uppgift saknas) och rangordnas inte.' : '',
+      empty ? kommuner(empty) + ' saknar värde (' + MISSING + ').' : ''
+    ].filter(Boolean).join(' '));
 
     const bar = (name, color, pick, labelled) => ({
       name: name, type: 'bar', barGap: '-100%', barCategoryGap: '15%', itemStyle: { color: color },
@@ -418,11 +469,11 @@
       yAxis: { type: 'value', axisLabel: { formatter: kpi.axis(Math.max(0, ...ranked.map(r => Math.abs(r.value)))) } },
       series: [bar('Södertörns kommuner', ACCENT, r => isSod(r.area_code), true), others]
     });
-    const rankText = r => (r && r.rank != null ? r.rank + ' av ' + r.n_ranked : MISSING);
+    const rankText = r => (r && isRanked(r) && r.rank != null ? r.rank + ' av ' + r.n_ranked : MISSING);
     table('table-rank',
       el('tr', null, el('th', { scope: 'col' }, 'Plats'), el('th', { scope: 'col' }, 'Kommun'), el('th', { scope: 'col' }, kpi.label)),
       ranked.concat(unranked).map(r => el('tr', { className: isSod(r.area_code) ? 'hl' : null },
-        el('td', null, r.rank != null ? String(r.rank) : MISSING), el('td', { className: 'text' }, nameOf(r.area_code)),
+        el('td', null, isRanked(r) && r.rank != null ? String(r.rank) : MISSING), el('td', { className: 'text' }, nameOf(r.area_code)),
         figCell(natFig(period, kpi.code, 'MUNICIPALITY', r.area_code), kpi.format, { 'data-code': r.area_code }))));
 
     // Each of the eight beside its county, Södertörn and the nation.
@@ -433,14 +484,14 @@
       ['Riket', '#7d8794', () => natFig(period, kpi.code, 'NATION', 'SE')]
     ];
     const compareFigs = [].concat(...cols.map(([, , at]) => sodSorted.map(at)));
-    // A hidden municipality value is marked under its name: a mark at the category centre would sit on the other bars.
-    const ownHidden = sodSorted.map(c => cols[0][2](c).state === 'suppressed');
+    // A hidden or unreported municipality value is marked under its name: a mark at the category centre would sit on the other bars.
+    const ownMark = sodSorted.map(c => ({ suppressed: SUPPRESSED, notReported: MISSING })[cols[0][2](c).state] || null);
     draw('chart-compare', {
       tooltip: axisTooltip(i => nameOf(sodSorted[i])),
       legend: { top: 0, left: 0, data: cols.map(c => c[0]) },
       grid: { left: 8, right: 24, top: 44, bottom: 30, containLabel: true },
       xAxis: { type: 'category', data: sodSorted.map(nameOf),
-        axisLabel: { interval: 0, fontSize: 12, lineHeight: 22, formatter: (name, i) => (ownHidden[i] ? name + '\n{hidden|' + SUPPRESSED + '}' : name),
+        axisLabel: { interval: 0, fontSize: 12, lineHeight: 22, formatter: (name, i) => (ownMark[i] ? name + '\n{hidden|' + ownMark[i] + '}' : name),
           rich: { hidden: HIDDEN_BADGE } } },
       yAxis: { type: 'value', axisLabel: { formatter: kpi.axis(maxOf(compareFigs)) } },
       series: cols.map(([name, color, at]) => ({ name: name, type: 'bar', barMaxWidth: 18, itemStyle: { color: color },
@@ -465,17 +516,25 @@
   // ---------------------------------------------------------------- wiring
   const $ = id => document.getElementById(id);
   const periodChoices = list => list.slice().reverse().map(p => [p, Format.period(p)]);
+  const shownMonths = uniqueSorted(periods.concat(natPeriods)).reverse();
+  if (shownMonths.length) renderRevisions(shownMonths); else $('revideringar').hidden = true;
   if (!latest) {
     $('no-data').hidden = false;
     ['nyckeltal', 'utveckling', 'skal'].forEach(id => { $(id).hidden = true; });
   } else {
     renderKeyFigures();
+    fillRevision('rev-key', latest);
+    fillNonResponse('nonresponse-key', latest);
     options($('ts-muni'), sodSorted.map(c => [c, nameOf(c)]), sodSorted[0]);
     $('ts-muni').addEventListener('change', e => renderTimeSeries(e.target.value));
     renderTimeSeries(sodSorted[0]);
     options($('reason-area'), [['SODERTORN', 'Södertörn totalt']].concat(sodSorted.map(c => [c, nameOf(c)])), 'SODERTORN');
     options($('reason-period'), periodChoices(periods), latest);
-    const reasonsNow = () => renderReasons($('reason-area').value, $('reason-period').value);
+    const reasonsNow = () => {
+      renderReasons($('reason-area').value, $('reason-period').value);
+      fillRevision('rev-reasons', $('reason-period').value);
+      fillNonResponse('nonresponse-reasons', $('reason-period').value);
+    };
     $('reason-area').addEventListener('change', reasonsNow);
     $('reason-period').addEventListener('change', reasonsNow);
     reasonsNow();
@@ -487,7 +546,10 @@
   } else {
     options($('nat-kpi'), KPIS.map(k => [k.code, k.label]), KPIS[0].code);
     options($('nat-period'), periodChoices(natPeriods), natPeriods.indexOf(latest) >= 0 ? latest : natPeriods[natPeriods.length - 1]);
-    const nationalNow = () => renderNational($('nat-kpi').value, $('nat-period').value);
+    const nationalNow = () => {
+      renderNational($('nat-kpi').value, $('nat-period').value);
+      fillRevision('rev-national', $('nat-period').value);
+    };
     $('nat-kpi').addEventListener('change', nationalNow);
     $('nat-period').addEventListener('change', nationalNow);
     nationalNow();

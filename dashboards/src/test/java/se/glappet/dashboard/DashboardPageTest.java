@@ -2,6 +2,7 @@ package se.glappet.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +64,7 @@ class DashboardPageTest {
   private static ChromeDriver driver;
   private static Path page;
   private static Path emptyPage;
+  private static Path olderManifestPage;
   private static String skipReason;
 
   @BeforeAll
@@ -79,6 +83,10 @@ class DashboardPageTest {
     DashboardFixture.write(out);
     page = DashboardRenderer.render(out, DashboardFixture.NAMES);
     emptyPage = DashboardRenderer.render(Files.createDirectories(tmp.resolve("empty")), DashboardFixture.NAMES);
+    Path older = Files.createDirectories(tmp.resolve("older"));
+    DashboardFixture.write(older);
+    Files.writeString(older.resolve("manifest.json"), DashboardFixture.MANIFEST_WITHOUT_REVISIONS);
+    olderManifestPage = DashboardRenderer.render(older, DashboardFixture.NAMES);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -154,10 +162,11 @@ class DashboardPageTest {
         .map(c -> DashboardFixture.personsInGap(c, "2024-03")).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
     assertEquals(GapFormat.integer(persons) + "*", cell("SODERTORN", "persons_in_gap"));
     assertEquals("..", cell("SODERTORN", "persons_in_gap-change"));
+    // Haninge did not report March: its gap support is left out of the total, which is marked *.
     BigDecimal support = DashboardData.SODERTORN.stream()
-        .map(c -> DashboardFixture.gapSupport(c, "2024-03")).reduce(BigDecimal.ZERO, BigDecimal::add);
-    assertEquals(GapFormat.integer(support.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact()) + NBSP + "kr",
-        text("#cards .value[data-field='gap_support_sek']"));
+        .map(c -> DashboardFixture.gapSupport(c, "2024-03")).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertEquals(new BigDecimal("2887900.95"), support);
+    assertEquals("2" + NBSP + "887" + NBSP + "901" + NBSP + "kr*", text("#cards .value[data-field='gap_support_sek']"));
     long open = DashboardData.SODERTORN.stream().mapToLong(c -> DashboardFixture.openGaps(c, "2024-03")).sum();
     assertEquals(GapFormat.integer(open), text("#cards .value[data-field='open_gaps_at_month_end']"));
     assertEquals("+8", text("#cards [data-field='open_gaps_at_month_end-change']"));
@@ -197,9 +206,174 @@ class DashboardPageTest {
     @SuppressWarnings("unchecked")
     List<String> ranked = (List<String>) script("return echarts.getInstanceByDom(document.getElementById('chart-rank'))"
         + ".getOption().xAxis[0].data");
-    assertEquals(12, ranked.size());
+    assertEquals(10, ranked.size(), "13 less Salem (hidden), Haninge and Uppsala (not reporting)");
     assertFalse(ranked.contains("0128"));
     assertTrue(text("#riket").contains("1 kommun visas inte"));
+    assertNoBrowserErrors();
+  }
+
+  @Test
+  void nonReportingMunicipalityShowsADashAndIsNeitherDrawnNorRanked() {
+    // Key figures, March: Haninge's payment-based figures are unknown, its persons in the gap are not.
+    assertEquals("–", cell("0136", "gap_support_sek"));
+    assertEquals("not-reported", attribute("#key-table td[data-code='0136'][data-field='gap_support_sek']", "data-state"));
+    assertEquals("–", cell("0136", "gap_support_sek-change"));
+    assertEquals("–", cell("0136", "recoverable_sek"));
+    assertEquals("69", cell("0136", "persons_in_gap"));
+    assertTrue(text("#legend").contains("– uppgift saknas"), "legend for –");
+    assertTrue(text("#legend").contains(".. färre än fem, visas inte"), "legend for .. beside it");
+    assertTrue(text("#nonresponse-key").contains("Haninge har inte rapporterat försörjningsstöd"), text("#nonresponse-key"));
+
+    // Time series: March is a gap in Haninge's bars, marked – in the chart and the table.
+    new Select(driver.findElement(By.id("ts-muni"))).selectByValue("0136");
+    assertEquals("–", text("#table-ts-support td[data-code='0136'][data-period='2024-03']"));
+    assertNull(script("return echarts.getInstanceByDom(document.getElementById('chart-ts-support'))"
+        + ".getOption().series[0].data[2].value"), "a month not reported is not drawn as 0");
+    assertEquals(1L, script("return Array.from(document.querySelectorAll('#chart-ts-support svg text'))"
+        + ".filter(t => t.textContent === '–').length"), "the unreported month is marked – in the chart");
+    assertTrue(text("#table-ts-support td[data-code='SODERTORN'][data-period='2024-03']").endsWith("*"));
+
+    // Varför?: every reason of Haninge in March is unknown, none drawn.
+    new Select(driver.findElement(By.id("reason-area"))).selectByValue("0136");
+    for (String reason : List.of("WAITING_PLAN", "OUTSIDE_TARGET_GROUP")) {
+      assertEquals("–", text("#table-reasons td[data-reason='" + reason + "'][data-field='gap_support_sek']"));
+    }
+    assertEquals(0L, script("return echarts.getInstanceByDom(document.getElementById('chart-reasons'))"
+        + ".getOption().series[0].data.filter(d => d.value !== null).length"));
+
+    // National comparison: no value, no rank, not in the ranking chart; the note says why.
+    @SuppressWarnings("unchecked")
+    List<String> ranked = (List<String>) script("return echarts.getInstanceByDom(document.getElementById('chart-rank'))"
+        + ".getOption().xAxis[0].data");
+    assertFalse(ranked.contains("0136"));
+    assertFalse(ranked.contains("0380"));
+    assertEquals("–", text("#table-rank td[data-code='0136']"));
+    assertEquals("–", text("#table-rank td[data-code='0380']"));
+    assertEquals("–", text("#table-compare td[data-code='0136']"));
+    assertTrue(text("#riket").contains("2 kommuner har inte rapporterat försörjningsstöd för månaden"), text("#riket"));
+    // The median of the gap does not rest on payments: Haninge keeps its rank there.
+    new Select(driver.findElement(By.id("nat-kpi"))).selectByValue("MEDIAN_CASH_GAP_DAYS");
+    assertTrue(text("#table-compare").contains("av 13"));
+    assertNoBrowserErrors();
+  }
+
+  @Test
+  void sodertornTotalsShowTwoDotsWhenTheyRestOnZerosAndHiddenMembers() {
+    // Varför?, Södertörn, March: OUTSIDE_TARGET_GROUP is zeros, Tyresö hidden and Haninge not reporting.
+    assertEquals("..", text("#table-reasons td[data-reason='OUTSIDE_TARGET_GROUP'][data-field='gap_support_sek']"));
+    assertEquals("..", text("#table-reasons td[data-reason='ALLOWANCE_REDUCED'][data-field='gap_support_sek']"));
+    assertEquals("93" + NBSP + "000*", text("#table-reasons td[data-reason='FAMILY_REUNION'][data-field='gap_support_sek']"));
+    assertNull(script("return echarts.getInstanceByDom(document.getElementById('chart-reasons'))"
+        + ".getOption().series[0].data[3].value"), "a .. total is not drawn");
+    assertFalse(text("#chart-reasons").contains("0 kr *"), "no total reads as nothing paid");
+    // February: everyone reported, nobody had ALLOWANCE_REDUCED: a real 0 without mark.
+    new Select(driver.findElement(By.id("reason-period"))).selectByValue("2024-02");
+    assertEquals("0", text("#table-reasons td[data-reason='ALLOWANCE_REDUCED'][data-field='gap_support_sek']"));
+    assertEquals("124" + NBSP + "000", text("#table-reasons td[data-reason='FAMILY_REUNION'][data-field='gap_support_sek']"));
+    assertTrue(text("#legend").contains("* summan omfattar bara kommuner vars värde visas"));
+    assertNoBrowserErrors();
+  }
+
+  @Test
+  void saysForEachMonthWhetherThisRunRevisedIt() {
+    assertEquals("mars 2024: Inte reviderad i denna körning.", text("#rev-key"));
+    new Select(driver.findElement(By.id("reason-period"))).selectByValue("2024-02");
+    assertEquals("februari 2024: Reviderad i denna körning: 14 uppgifter ändrade.", text("#rev-reasons"));
+    new Select(driver.findElement(By.id("nat-period"))).selectByValue("2024-01");
+    assertEquals("januari 2024: Inte reviderad i denna körning (publicerad av en tidigare körning).", text("#rev-national"));
+
+    assertEquals("Reviderad i denna körning: 14 uppgifter ändrade",
+        text("#table-revisions tr[data-period='2024-02'] td[data-field='revision']"));
+    assertEquals("Inte reviderad i denna körning", text("#table-revisions tr[data-period='2024-03'] td[data-field='revision']"));
+    assertEquals("Inte reviderad i denna körning (publicerad av en tidigare körning)",
+        text("#table-revisions tr[data-period='2024-01'] td[data-field='revision']"));
+    assertTrue(text("#table-revisions tr[data-period='2024-02']").contains("gap_monthly 11, national_comparison 3"));
+    assertTrue(text("#revideringar").contains(DashboardFixture.PREVIOUS_RUN_ID));
+    assertNoBrowserErrors();
+  }
+
+  @Test
+  void saysWhenTheManifestDoesNotTellRevisions() {
+    load(olderManifestPage);
+    assertEquals("mars 2024: Okänt om månaden har reviderats (körningen loggade inga revideringar).", text("#rev-key"));
+    assertNoBrowserErrors();
+  }
+
+  @Test
+  void meetsWcag21AaWithAxe() {
+    assertNoAxeViolations("as opened");
+    // Every table open, as printed or read by a keyboard user: axe checks them too.
+    script("document.querySelectorAll('details').forEach(d => { d.open = true; })");
+    assertNoAxeViolations("tables open");
+    new Select(driver.findElement(By.id("reason-area"))).selectByValue("0136");
+    new Select(driver.findElement(By.id("nat-kpi"))).selectByValue("RECOVERABLE_SHARE");
+    assertNoAxeViolations("a non-reporting municipality chosen");
+    load(emptyPage);
+    assertNoAxeViolations("empty output");
+
+    // The check can fail: a select without a label is found.
+    load(page);
+    script("document.querySelector('main').appendChild(document.createElement('select'))");
+    Results planted = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+    assertEquals(List.of("select-name"), planted.getViolations().stream().map(r -> r.getId()).toList());
+  }
+
+  @Test
+  void everyChartHasATableWithTheSameFigures() {
+    // Each chart sits in a figure with a table view; the table of the reasons chart holds the drawn values.
+    for (String chart : List.of("chart-ts-support", "chart-ts-days", "chart-reasons", "chart-rank", "chart-compare")) {
+      assertEquals(1L, script("return document.getElementById('" + chart + "').closest('figure')"
+          + ".querySelectorAll('details table.data tbody tr').length > 0 ? 1 : 0"), chart + " has a table");
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> drawn = (List<Object>) script("return echarts.getInstanceByDom(document.getElementById('chart-reasons'))"
+        + ".getOption().series[0].data.map(d => d.value)");
+    @SuppressWarnings("unchecked")
+    List<String> cells = (List<String>) script("return Array.from(document.querySelectorAll("
+        + "'#table-reasons td[data-field=gap_support_sek]')).map(td => td.textContent)");
+    assertEquals(drawn.size(), cells.size());
+    for (int i = 0; i < drawn.size(); i++) {
+      String cell = cells.get(i).replace("*", "");
+      if (drawn.get(i) == null) {
+        assertTrue(cell.equals("..") || cell.equals("–"), "not drawn, so not a number in the table: " + cell);
+      } else {
+        assertEquals(GapFormat.integer(Math.round(((Number) drawn.get(i)).doubleValue())), cell);
+      }
+    }
+  }
+
+  @Test
+  void worksFromTheKeyboard() {
+    // Tab reaches every control in order, and a choice made with the arrow keys redraws.
+    List<String> reached = new ArrayList<>();
+    load(page); // focus navigation starts at the top of a freshly opened page
+    for (int i = 0; i < 60; i++) {
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+      String id = (String) script("const a = document.activeElement; return a.id || a.tagName.toLowerCase()"
+          + " + (a.getAttribute('href') || '')");
+      if (id.equals("body")) {
+        break; // past the last focusable element
+      }
+      reached.add(id);
+      assertNotEquals("none", script("return getComputedStyle(document.activeElement).outlineStyle"),
+          "focus is visible on " + id);
+    }
+    for (String control : List.of("print", "ts-muni", "reason-area", "reason-period", "nat-kpi", "nat-period")) {
+      assertTrue(reached.contains(control), control + " reached by Tab: " + reached);
+    }
+    assertTrue(reached.indexOf("ts-muni") < reached.indexOf("reason-area")
+        && reached.indexOf("reason-area") < reached.indexOf("nat-kpi"), "in reading order: " + reached);
+    assertTrue(reached.contains("summary"), "table views open from the keyboard");
+
+    WebElement muni = driver.findElement(By.id("ts-muni"));
+    String before = text("#table-ts-support thead");
+    muni.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+    assertNotEquals(before, text("#table-ts-support thead"), "arrow key changes the municipality and redraws");
+
+    WebElement summary = driver.findElement(By.cssSelector("#utveckling details summary"));
+    script("arguments[0].focus()", summary);
+    summary.sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertEquals(Boolean.TRUE, script("return arguments[0].parentElement.open", summary), "Enter opens the table");
     assertNoBrowserErrors();
   }
 
@@ -209,13 +383,15 @@ class DashboardPageTest {
     String chart = text("#chart-rank");
     assertTrue(chart.contains("Riksmedian"), "median marked in the chart");
     for (String code : DashboardData.SODERTORN) {
-      assertTrue(chart.contains(DashboardFixture.NAMES.get(code)), "the eight are labelled in the chart");
+      // Haninge did not report March, so it has no share to rank.
+      assertEquals(!code.equals("0136"), chart.contains(DashboardFixture.NAMES.get(code)),
+          "the eight are labelled in the chart when ranked: " + code);
     }
     assertFalse(chart.contains("Malmö"), "others are not labelled");
     assertEquals("–", text("#table-rank td[data-code='1280']"), "no value is not the same as hidden");
     String botkyrka = text("#table-compare td[data-code='0127']");
     assertTrue(botkyrka.matches("\\d+,\\d" + NBSP + "%"), botkyrka);
-    assertTrue(text("#table-compare").contains("av 12"));
+    assertTrue(text("#table-compare").contains("av 10"), "Malmö without value, Haninge and Uppsala not reporting");
     assertTrue(text("#table-compare").contains("Stockholms län"));
     assertTrue(text("#table-compare").contains("Riket"));
     assertNoBrowserErrors();
@@ -307,14 +483,30 @@ class DashboardPageTest {
     assertEquals("complete", script("return document.readyState"));
   }
 
+  /** axe-core (injected by the test only) with the WCAG 2.0/2.1 A and AA rules: no violation. */
+  private static void assertNoAxeViolations(String when) {
+    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+    assertFalse(results.isErrored(), "axe ran: " + results.getErrorMessage());
+    assertTrue(results.getPasses().size() > 10, "axe checked something");
+    String violations = results.getViolations().stream()
+        .map(r -> r.getId() + ": " + r.getHelp() + " " + r.getNodes().stream()
+            .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+        .collect(Collectors.joining("\n"));
+    assertEquals("", violations, "axe violations (" + when + ")");
+  }
+
+  private static String attribute(String css, String name) {
+    return driver.findElement(By.cssSelector(css)).getAttribute(name);
+  }
+
   private static void assertNoBrowserErrors() {
     List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
     assertEquals("", errors.stream().map(LogEntry::getMessage).collect(Collectors.joining("\n")), "browser log");
   }
 
-  private static Object script(String js) {
-    return driver.executeScript(js);
+  private static Object script(String js, Object... args) {
+    return driver.executeScript(js, args);
   }
 
   /** textContent, which keeps no-break spaces (getText() turns them into spaces). */

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,8 +67,8 @@ class DashboardRendererTest {
     JsonNode salemMarch = find(data.at("/gap/rows"), cols, "2024-03", "0128");
     assertTrue(salemMarch.get(cols.indexOf("persons_in_gap")).isNull());
     assertTrue(salemMarch.get(cols.indexOf("suppressed")).asBoolean());
-    // 13 municipalities, 4 counties, region, nation; Skåne has no published RECOVERABLE_SHARE member.
-    assertEquals(3 * 5 * (13 + 4 + 2) - 3, data.at("/national/rows").size());
+    // 13 municipalities, 4 counties, region, nation; Skåne's RECOVERABLE_SHARE row stands with no member.
+    assertEquals(3 * 5 * (13 + 4 + 2), data.at("/national/rows").size());
   }
 
   @Test
@@ -100,6 +102,207 @@ class DashboardRendererTest {
     try (Stream<Path> entries = Files.list(out)) {
       assertTrue(entries.noneMatch(p -> p.getFileName().toString().startsWith(".")));
     }
+  }
+
+  // ---------------------------------------------------------------- the totals rule (AreaTotal)
+
+  @Test
+  void totalOfShownMembersIsTheirExactSum() {
+    Figure total = AreaTotal.of(members("0127", shown("100.50"), "0128", shown("0"), "0136", shown("20.25")));
+    assertEquals(Figure.State.SHOWN, total.state());
+    assertEquals(new BigDecimal("120.75"), total.value());
+    assertFalse(total.partial(), "every member shown: no *");
+    assertEquals(List.of("0127", "0128", "0136"), total.members());
+  }
+
+  @Test
+  void totalOfReportedZerosIsAZero() {
+    Figure total = AreaTotal.of(members("0127", shown("0"), "0128", shown("0.00")));
+    assertEquals(Figure.State.SHOWN, total.state());
+    assertEquals(0, total.value().signum());
+    assertFalse(total.partial());
+  }
+
+  @Test
+  void totalWithAShownNonZeroPartAndHiddenMembersIsMarkedPartial() {
+    // 15 500 + 0 shown, one suppressed and one not reporting: 15 500 *, over the two shown members.
+    Figure total = AreaTotal.of(members("0120", shown("15500.00"), "0126", Figure.SUPPRESSED,
+        "0127", shown("0"), "0136", Figure.NOT_REPORTED, "0180", Figure.ABSENT));
+    assertEquals(Figure.State.SHOWN, total.state());
+    assertEquals(new BigDecimal("15500.00"), total.value());
+    assertTrue(total.partial());
+    assertEquals(List.of("0120", "0127"), total.members());
+
+    Figure onlyNonResponse = AreaTotal.of(members("0120", shown("8000.00"), "0136", Figure.NOT_REPORTED));
+    assertEquals(new BigDecimal("8000.00"), onlyNonResponse.value());
+    assertTrue(onlyNonResponse.partial(), "a non-reporting member makes the sum partial too");
+  }
+
+  @Test
+  void totalThatRestsOnZerosAndHiddenMembersIsNotAZero() {
+    // The sample's "Anhörig utan egen plan": every municipality with such support is suppressed, the rest 0.
+    assertEquals(Figure.SUPPRESSED, AreaTotal.of(members("0120", shown("0"), "0126", Figure.SUPPRESSED, "0127", shown("0"))));
+    assertEquals(Figure.SUPPRESSED, AreaTotal.of(members("0120", shown("0"), "0136", Figure.NOT_REPORTED)));
+    assertEquals(Figure.SUPPRESSED, AreaTotal.of(members("0126", Figure.SUPPRESSED, "0136", Figure.NOT_REPORTED)));
+    assertEquals(Figure.SUPPRESSED, AreaTotal.of(members("0126", Figure.SUPPRESSED)));
+  }
+
+  @Test
+  void totalOfNonReportingMembersOnlyIsMissing() {
+    assertEquals(Figure.NOT_REPORTED, AreaTotal.of(members("0136", Figure.NOT_REPORTED, "0127", Figure.NOT_REPORTED,
+        "0120", Figure.ABSENT)));
+    assertEquals(Figure.ABSENT, AreaTotal.of(members("0120", Figure.ABSENT)));
+    assertEquals(Figure.ABSENT, AreaTotal.of(new TreeMap<>()));
+  }
+
+  @Test
+  void totalWithNonZeroPartsThatCancelKeepsItsMark() {
+    // 50 and -50 (a correction) are shown non-zero parts: 0 *, not ..
+    Figure total = AreaTotal.of(members("0120", shown("50.00"), "0126", shown("-50.00"), "0127", Figure.SUPPRESSED));
+    assertEquals(Figure.State.SHOWN, total.state());
+    assertEquals(0, total.value().signum());
+    assertTrue(total.partial());
+  }
+
+  // ---------------------------------------------------------------- the fixture's figures, as inlined
+
+  @Test
+  void inlinesSodertornTotalsByTheTotalsRule() throws IOException {
+    DashboardFixture.write(out);
+    JsonNode figures = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES))).get("figures");
+
+    // Varför?, March: OUTSIDE_TARGET_GROUP rests on zeros, Tyresö (suppressed) and Haninge (not reporting).
+    assertFigure(figures.at("/reasons/2024-03/SODERTORN/OUTSIDE_TARGET_GROUP/gap_support_sek"), "SUPPRESSED", null, false);
+    assertFigure(figures.at("/reasons/2024-03/SODERTORN/OUTSIDE_TARGET_GROUP/persons"), "SUPPRESSED", null, false);
+    // ALLOWANCE_REDUCED: nobody in February (a real 0), zeros and Haninge in March.
+    assertFigure(figures.at("/reasons/2024-02/SODERTORN/ALLOWANCE_REDUCED/gap_support_sek"), "SHOWN", "0", false);
+    assertFigure(figures.at("/reasons/2024-03/SODERTORN/ALLOWANCE_REDUCED/gap_support_sek"), "SUPPRESSED", null, false);
+    // FAMILY_REUNION, March: six shown 15 500,00 kr and 7 persons (Salem hidden, Haninge not reporting).
+    assertFigure(figures.at("/reasons/2024-03/SODERTORN/FAMILY_REUNION/gap_support_sek"), "SHOWN", "93000.00", true);
+    assertFigure(figures.at("/reasons/2024-03/SODERTORN/FAMILY_REUNION/persons"), "SHOWN", "42", true);
+    assertEquals("[\"0120\",\"0126\",\"0127\",\"0138\",\"0181\",\"0192\"]",
+        figures.at("/reasons/2024-03/SODERTORN/FAMILY_REUNION/persons/members").toString());
+    // February, everyone reports: 8 x 15 500,00 kr, no mark.
+    assertFigure(figures.at("/reasons/2024-02/SODERTORN/FAMILY_REUNION/gap_support_sek"), "SHOWN", "124000.00", false);
+
+    // Haninge's own March: nothing known about payments.
+    assertFigure(figures.at("/reasons/2024-03/0136/WAITING_PLAN/gap_support_sek"), "NOT_REPORTED", null, false);
+    assertFigure(figures.at("/reasons/2024-03/0128/OUTSIDE_TARGET_GROUP/gap_support_sek"), "SHOWN", "0", false);
+    assertFigure(figures.at("/gap/2024-03/0136/gap_support_sek"), "NOT_REPORTED", null, false);
+    assertFigure(figures.at("/gap/2024-03/0136/recoverable_sek"), "NOT_REPORTED", null, false);
+    assertFigure(figures.at("/gap/2024-03/0136/persons_in_gap"), "SHOWN", "69", false); // 40 + 17 x 1 + 6 x 2
+    assertFigure(figures.at("/gap/2024-03/0128/persons_in_gap"), "SUPPRESSED", null, false);
+    assertFigure(figures.at("/gap/2024-03/0138/median_cash_gap_days"), "ABSENT", null, false);
+
+    // Gap support, March: Botkyrka 1 234 567,89 + the six others at 170 000 + 23 456,78 x index
+    // (indices 2..7, sum 27: 1 020 000 + 633 333,06), Haninge not reporting: 2 887 900,95 *.
+    assertFigure(figures.at("/gap/2024-03/SODERTORN/gap_support_sek"), "SHOWN", "2887900.95", true);
+    // Persons in the gap, March: Salem suppressed, the other seven 1 234 + 40 + 17 x i + 12 (i = 1, 2, 3, 5, 6, 7).
+    assertFigure(figures.at("/gap/2024-03/SODERTORN/persons_in_gap"), "SHOWN", String.valueOf(1234 + 6 * 52 + 17 * 24), true);
+    assertTrue(figures.at("/gap/2024-03/SODERTORN/median_cash_gap_days").isMissingNode(), "the median is not summed");
+  }
+
+  @Test
+  void inlinesNonResponseAndRevisions() throws IOException {
+    DashboardFixture.write(out);
+    JsonNode data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES)));
+    assertEquals("{\"2024-03\":[\"0136\",\"0380\"]}", data.get("non_response").toString());
+    JsonNode revisions = data.at("/meta/revisions");
+    assertEquals(DashboardFixture.PREVIOUS_RUN_ID, revisions.get("previous_run_id").asText());
+    assertEquals("revisions/" + DashboardFixture.RUN_ID + ".parquet", revisions.get("file").asText());
+    assertEquals("{\"2024-02\":{\"changes\":14,\"datasets\":{\"gap_monthly\":11,\"national_comparison\":3}}}",
+        revisions.get("periods").toString());
+
+    Files.writeString(out.resolve("manifest.json"), DashboardFixture.MANIFEST_WITHOUT_REVISIONS);
+    data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES)));
+    assertTrue(data.at("/meta/revisions").isNull(), "an older manifest: revisions unknown, not none");
+    assertEquals(DashboardFixture.RUN_ID, data.at("/meta/run_id").asText());
+  }
+
+  @Test
+  void filesWithoutTheReportedColumnReadAsReported() throws IOException {
+    // A month published before income_support_reported existed: no non-response, figures as before.
+    DashboardFixture.write(out);
+    Path february = out.resolve("gap_monthly").resolve("2024-02.parquet");
+    rewriteWithout(february, "income_support_reported");
+    JsonNode data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES)));
+    assertEquals("{\"2024-03\":[\"0136\",\"0380\"]}", data.get("non_response").toString());
+    assertFigure(data.at("/figures/gap/2024-02/0136/gap_support_sek"), "SHOWN", "183456.78", false);
+  }
+
+  // ---------------------------------------------------------------- unreadable or missing files
+
+  @Test
+  void namesATruncatedMonthFileAndWhatToDo() throws IOException {
+    DashboardFixture.write(out);
+    Path february = out.resolve("gap_monthly").resolve("2024-02.parquet");
+    byte[] bytes = Files.readAllBytes(february);
+    Files.write(february, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    PublishedFileException e = org.junit.jupiter.api.Assertions.assertThrows(PublishedFileException.class,
+        () -> DashboardRenderer.render(out, DashboardFixture.NAMES));
+    assertEquals(february, e.file());
+    String message = e.getMessage();
+    assertEquals(1, message.lines().count(), message);
+    assertTrue(message.startsWith("cannot read " + february + " (" + bytes.length / 2 + " bytes;"), message);
+    assertTrue(message.contains("--from 2024-02 --to 2024-02"), message);
+    assertTrue(message.contains("glappet verify --output " + out.toAbsolutePath()), message);
+    assertFalse(message.toUpperCase().contains("SELECT") || message.contains("read_parquet"), "no SQL: " + message);
+    assertFalse(Files.exists(out.resolve("dashboard").resolve("index.html")), "no page from a broken publication");
+  }
+
+  @Test
+  void namesAFileThatIsNotParquet() throws IOException {
+    DashboardFixture.write(out);
+    Path march = out.resolve("national_comparison").resolve("2024-03.parquet");
+    Files.writeString(march, "period,area_type\n2024-03,MUNICIPALITY\n");
+    PublishedFileException e = org.junit.jupiter.api.Assertions.assertThrows(PublishedFileException.class,
+        () -> DashboardRenderer.render(out, DashboardFixture.NAMES));
+    assertEquals(march, e.file());
+  }
+
+  @Test
+  void tellsWhetherAnythingIsPublished() throws IOException {
+    assertFalse(DashboardRenderer.hasPublishedFiles(out));
+    Files.createDirectories(out.resolve("gap_monthly"));
+    Files.writeString(out.resolve("gap_monthly").resolve("notes.txt"), "not a month file");
+    assertFalse(DashboardRenderer.hasPublishedFiles(out));
+    DashboardFixture.write(out);
+    assertTrue(DashboardRenderer.hasPublishedFiles(out));
+  }
+
+  private static void assertFigure(JsonNode figure, String state, String value, boolean partial) {
+    assertEquals(state, figure.path("state").asText(), figure.toString());
+    if (value == null) {
+      assertTrue(figure.path("value").isMissingNode(), figure.toString());
+    } else {
+      assertEquals(0, new BigDecimal(value).compareTo(figure.get("value").decimalValue()), figure.toString());
+    }
+    assertEquals(partial, figure.path("partial").asBoolean(false), figure.toString());
+  }
+
+  private static Figure shown(String value) {
+    return Figure.shown(new BigDecimal(value));
+  }
+
+  private static TreeMap<String, Figure> members(Object... codesAndFigures) {
+    TreeMap<String, Figure> m = new TreeMap<>();
+    for (int i = 0; i < codesAndFigures.length; i += 2) {
+      m.put((String) codesAndFigures[i], (Figure) codesAndFigures[i + 1]);
+    }
+    return m;
+  }
+
+  private static void rewriteWithout(Path file, String column) throws IOException {
+    Path copy = file.resolveSibling(".rewrite.parquet");
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement()) {
+      st.execute("COPY (SELECT * EXCLUDE (" + column + ") FROM read_parquet('" + file + "')) TO '" + copy
+          + "' (FORMAT PARQUET)");
+    } catch (java.sql.SQLException e) {
+      throw new IOException(e);
+    }
+    Files.move(copy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   static JsonNode data(String html) throws IOException {

@@ -9,7 +9,21 @@ import se.glappet.reference.Municipalities;
 final class Dashboards {
   private Dashboards() {}
 
+  /**
+   * Writes outDir/dashboard/index.html. Fails with a one-line message (and writes nothing) when
+   * outDir holds no published month file at all, or when a month file cannot be read; the message
+   * names the file and what to do.
+   */
   static Path render(Path outDir, Municipalities municipalities) throws IOException {
+    if (!DashboardRenderer.hasPublishedFiles(outDir)) {
+      throw new IOException(noPublishedFiles(outDir));
+    }
     return DashboardRenderer.render(outDir, municipalities.names());
+  }
+
+  static String noPublishedFiles(Path outDir) {
+    return "nothing has been published in " + outDir + " (no month file such as gap_monthly/YYYY-MM.parquet),"
+        + " so there is no dashboard to build: run glappet batch --input IN --output " + outDir
+        + " first (see glappet dashboard --help)";
   }
 }
