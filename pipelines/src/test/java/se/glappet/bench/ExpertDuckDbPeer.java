@@ -212,7 +212,8 @@ public final class ExpertDuckDbPeer {
             WHERE payment_date >= DATE '%s'
             GROUP BY ALL)
           SELECT strftime(month_start, '%%Y-%%m') AS period, municipality_code,
-                 count(*) AS households, sum(persons) AS persons, sum(payments) AS payments,
+                 count(*) AS households, CAST(sum(persons) AS BIGINT) AS persons,
+                 CAST(sum(payments) AS BIGINT) AS payments,
                  CAST(sum(amount) AS DECIMAL(18,2)) AS amount_sek
           FROM per_household GROUP BY ALL
           """.formatted(fromDate));
