@@ -35,7 +35,7 @@ import java.util.Map;
  * in {@code [--from, --to]} and facts known at obs_end (contract 3):
  * <ul>
  *   <li>{@code gap_support.parquet}: gap support per paying municipality and month
- *       (gap_support_persons, gap_support_sek; contract 4.1);</li>
+ *       (gap_support_persons, gap_support_sek, and income_support_reported; contract 4.1);</li>
  *   <li>{@code gap_by_reason.parquet}: the same per gap reason (persons, gap_support_sek; 4.2);</li>
  *   <li>{@code persons_in_gap.parquet}: persons in the gap per home municipality and month (4.1);</li>
  *   <li>{@code income_support.parquet}: households, persons, payments, amount_sek per paying
@@ -217,6 +217,12 @@ public final class ExpertDuckDbPeer {
                  CAST(sum(amount) AS DECIMAL(18,2)) AS amount_sek
           FROM per_household GROUP BY ALL
           """.formatted(fromDate));
+      // income_support_reported (contract 4): the paying municipality has a payment dated in t.
+      st.execute("""
+          CREATE OR REPLACE TABLE gap_support AS
+          SELECT g.*, i.period IS NOT NULL AS income_support_reported
+          FROM gap_support g LEFT JOIN income_support i USING (period, municipality_code)
+          """);
       timer.step("income support", n + " municipality-months");
 
       for (String table : List.of("gap_support", "gap_by_reason", "persons_in_gap", "income_support")) {

@@ -60,11 +60,12 @@ class ExpertDuckDbPeerTest {
     // A1 covers [01-20, 02-09), 20 days: 7 in January (350.00), 8 in February (400.00).
     // B1 covers February, 28 days, 9 in W: 100 × 9 / 28 = 32.142857… → 32.14 (UNEMPLOYED: no gap reason).
     // C1: 0.03 × 1 / 2 = 0.015 → 0.02 (half away from zero).
+    // 0114 paid nothing dated in February: it did not report 2011-02 (last column).
     assertEquals(List.of(
-        "2011-01|0114|1|350.00",
-        "2011-02|0114|1|400.00",
-        "2011-02|0127|1|0.02",
-        "2011-02|0180|1|32.14"), rows("gap_support"));
+        "2011-01|0114|1|350.00|true",
+        "2011-02|0114|1|400.00|false",
+        "2011-02|0127|1|0.02|true",
+        "2011-02|0180|1|32.14|true"), rows("gap_support"));
     assertEquals(List.of(
         "2011-01|0114|WAITING_PLAN|1|350.00",
         "2011-02|0114|WAITING_PLAN|1|400.00",
