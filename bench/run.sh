@@ -36,13 +36,14 @@ log() { echo "bench: $*" >&2; }
 # --- sizes -------------------------------------------------------------------------------------
 # size_spec SIZE -> "FROM TO SCALE" (SCALE "-" for tiny)
 size_spec() {
+  local from=2011-01 to=2011-12 scale="$1"
   case "$1" in
-    tiny) echo "2011-01 2011-01 -" ;;
-    1y@*) echo "2011-01 2011-12 ${1#1y@}" ;;
-    4y@*) echo "2008-01 2011-12 ${1#4y@}" ;;
-    *[!0-9.]*|'') return 1 ;;
-    *) echo "2011-01 2011-12 $1" ;;
+    tiny) echo "2011-01 2011-01 -"; return 0 ;;
+    1y@*) scale="${1#1y@}" ;;
+    4y@*) from=2008-01; scale="${1#4y@}" ;;
   esac
+  [[ "$scale" =~ ^([0-9]+(\.[0-9]+)?|\.[0-9]+)$ ]] || return 1
+  echo "$from $to $scale"
 }
 for s in "${SIZES[@]}"; do
   size_spec "$s" >/dev/null || { echo "bench: unknown size '$s' (tiny, 1y@SCALE, 4y@SCALE or SCALE)" >&2; exit 2; }
@@ -136,11 +137,6 @@ cpu_seconds() {
 exit_status() {
   sed -n 's/.*Exit status: //p' "$1"
 }
-# The 1-minute load average, as uptime prints it.
-load1() {
-  uptime | sed 's/.*load average: //' | cut -d, -f1 | tr -d ' '
-}
-
 # run_timed NAME LOGBASE CMD...: CMD under /usr/bin/time -v; its output in LOGBASE.log, time's
 # report in LOGBASE.time, uptime before and after in LOGBASE.load. Never fails the script.
 run_timed() {
@@ -305,9 +301,10 @@ awk -F'\t' -v sizes="${SIZES[*]}" '
       }
     }
     print ""
-    verdict = "SAME FIGURES"; any = 0
+    verdict = "SAME FIGURES"; any = 0; failed = 0
     for (k in fig) if (fig[k] != "-") { any = 1; if (fig[k] != "same") verdict = "DIFFERENT FIGURES" }
-    for (k in status) if (status[k] != "ok") verdict = verdict " (and a run FAILED)"
+    for (k in status) if (status[k] != "ok") failed++
+    if (failed > 0) verdict = verdict " (and " failed " run(s) FAILED)"
     print "Figures: " (any ? verdict : "not compared") " (each peer against the batch, every figure it computes, on every row the batch published; details below)"
   }' "$RESULTS" >"$REPORT"
 
