@@ -47,7 +47,7 @@ final class VerifyCommand {
     try {
       boolean rolledForward = false;
       // Taking the lock as a batch does completes an interrupted publication (or says why it cannot).
-      try (OutputFolder folder = OutputFolder.open(out, "verify-" + ProcessHandle.current().pid())) {
+      try (OutputFolder folder = OutputFolder.openWithoutStaging(out)) {
         for (String note : folder.notes()) {
           System.out.println("glappet verify: " + note);
           rolledForward |= note.contains("now completed");

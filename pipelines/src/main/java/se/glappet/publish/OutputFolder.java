@@ -55,6 +55,18 @@ public final class OutputFolder implements AutoCloseable {
    * publication cannot be completed.
    */
   public static OutputFolder open(Path root, String runId) throws IOException {
+    return open(root, runId, true);
+  }
+
+  /**
+   * As {@link #open(Path, String)} but without a staging folder of its own: for
+   * {@code glappet verify}, which only completes and checks what is there.
+   */
+  public static OutputFolder openWithoutStaging(Path root) throws IOException {
+    return open(root, "verify-" + ProcessHandle.current().pid(), false);
+  }
+
+  private static OutputFolder open(Path root, String runId, boolean withStaging) throws IOException {
     Files.createDirectories(root);
     Path lock = root.resolve(LOCK);
     List<String> notes = new ArrayList<>();
@@ -94,8 +106,10 @@ public final class OutputFolder implements AutoCloseable {
         deleteTree(old);
       }
     }
-    Path staging = root.resolve(STAGING_PREFIX + runId);
-    Files.createDirectories(staging);
+    Path staging = withStaging ? root.resolve(STAGING_PREFIX + runId) : null;
+    if (staging != null) {
+      Files.createDirectories(staging);
+    }
     return new OutputFolder(root, lock, staging, notes);
   }
 
@@ -206,7 +220,7 @@ public final class OutputFolder implements AutoCloseable {
   @Override
   public void close() {
     try {
-      if (!PublicationJournal.pending(root)) { // else the journal's roll-forward needs the staged files
+      if (staging != null && !PublicationJournal.pending(root)) { // else the roll-forward needs the staged files
         deleteTree(staging);
       }
     } catch (IOException ignored) {
