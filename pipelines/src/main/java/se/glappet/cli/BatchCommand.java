@@ -324,7 +324,7 @@ public final class BatchCommand {
         }
         String msg = se.glappet.privacy.IdentityNumbers.mask(String.valueOf(root.getMessage()));
         return fail(out, stats, examples, 1, "the batch failed: " + root.getClass().getSimpleName() + ": " + msg
-            + (publishing ? ". Publishing was interrupted: some files may already be replaced; the next batch, or "
+            + (publishing && PublicationJournal.pending(cfg.output) ? ". Publishing was interrupted: some files may already be replaced; the next batch, or "
                 + "'glappet verify --output " + cfg.output + "', completes it from the journal " + PublicationJournal.FILE
                 + "."
                 : ". Nothing was published; earlier outputs are untouched."));
