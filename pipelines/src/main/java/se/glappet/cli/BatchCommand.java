@@ -1,5 +1,6 @@
 package se.glappet.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,8 +38,11 @@ import se.glappet.publish.AnomalyFlags;
 import se.glappet.publish.OutputFolder;
 import se.glappet.publish.OutputTable;
 import se.glappet.publish.ParquetFiles;
+import se.glappet.publish.PublicationJournal;
+import se.glappet.publish.PublishedFolder;
 import se.glappet.publish.QualityReport;
 import se.glappet.publish.RejectsFile;
+import se.glappet.publish.Revisions;
 import se.glappet.publish.RimExport;
 import se.glappet.publish.RunStats;
 import se.glappet.publish.WriteMonthFiles;
@@ -195,6 +199,8 @@ public final class BatchCommand {
     final Map<String, String> shownArgs = new LinkedHashMap<>();
     List<AnomalyFlags.Flag> anomalies = List.of();
     boolean publishing;
+    Revisions.Result revisions;
+    Map<String, PublishedFolder.MonthFile> monthIndex;
 
     Run(Config cfg, Args args) {
       this.cfg = cfg;
@@ -215,13 +221,16 @@ public final class BatchCommand {
       OutputFolder out;
       try {
         out = OutputFolder.open(cfg.output, runId);
-      } catch (OutputFolder.LockedException e) {
+      } catch (OutputFolder.LockedException | PublicationJournal.InconsistentException e) {
         System.err.println("glappet batch: " + e.getMessage());
         return 1;
       } catch (IOException e) {
         System.err.println("glappet batch: cannot write to the output folder " + cfg.output + ": " + e.getMessage()
             + ". Check that it is writable and has free space; nothing was published.");
         return 1;
+      }
+      for (String note : out.notes()) {
+        System.err.println("glappet batch: " + note);
       }
       try (out) {
         return execute(out);
@@ -272,23 +281,33 @@ public final class BatchCommand {
         stats.files.values().forEach(f -> checksums.add(new String[] {f.file, f.sha256}));
         staged.addAll(RimExport.stage(out.staging(), runId, stats.range.from, stats.range.to,
             stats.range.obsEnd().toString(), stats.range.months(), checksums));
-        anomalies = AnomalyFlags.judge(AnomalyFlags.readHistory(out.root(), out.staging()), stats.range.months());
+        List<String> historyWarnings = new ArrayList<>();
+        anomalies = AnomalyFlags.judge(AnomalyFlags.readHistory(historyWarnings, out.root(), out.staging()),
+            stats.range.months());
+        for (String w : historyWarnings) {
+          if (staged.stream().noneMatch(rel -> w.startsWith("cannot read " + out.root().resolve(rel) + " "))) {
+            System.err.println("glappet batch: warning: " + w); // files this run replaces are the revisions' matter
+          }
+        }
         for (AnomalyFlags.Flag f : anomalies) {
           if (!f.coldStart()) {
             say("  anomaly: " + f);
           }
         }
+        stageRevisions(out, stats, staged);
         String manifest = manifest(out, stats, staged);
+        Files.writeString(out.staging().resolve("manifest.json"), manifest);
         say("  publishing " + staged.size() + " files");
         publishing = true;
-        for (String rel : staged) {
-          out.publish(out.staging().resolve(rel), rel);
-        }
-        out.writeAtomically("manifest.json", manifest);
+        List<String> journaled = new ArrayList<>(staged);
+        journaled.add("manifest.json"); // last: a manifest in place means every file it names is in place
+        PublicationJournal.publish(out, runId, journaled);
         publishing = false;
         Files.createDirectories(cfg.output.resolve("quality").resolve(runId));
         Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("manifest.json"), manifest);
         writeQuality(out, "PUBLISHED", null, stats, examples, staged, spec);
+        Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("report.txt"),
+            QualityReport.revisions(revisions), java.nio.file.StandardOpenOption.APPEND);
         try {
           renderDashboard(out);
         } catch (Exception e) {
@@ -305,8 +324,9 @@ public final class BatchCommand {
         }
         String msg = se.glappet.privacy.IdentityNumbers.mask(String.valueOf(root.getMessage()));
         return fail(out, stats, examples, 1, "the batch failed: " + root.getClass().getSimpleName() + ": " + msg
-            + (publishing ? ". Publishing was interrupted: some month files may already be replaced; run the same "
-                + "command again to complete it."
+            + (publishing && PublicationJournal.pending(cfg.output) ? ". Publishing was interrupted: some files may already be replaced; the next batch, or "
+                + "'glappet verify --output " + cfg.output + "', completes it from the journal " + PublicationJournal.FILE
+                + "."
                 : ". Nothing was published; earlier outputs are untouched."));
       }
     }
@@ -350,6 +370,63 @@ public final class BatchCommand {
         }
       }
       return staged;
+    }
+
+    /**
+     * Compares every month file this run replaces with the one in place (contract section 4.8),
+     * stages {@code revisions/<run id>.parquet} (added to {@code staged}) and this run's index of
+     * month files (the previous manifest's, carried forward, with this run's files).
+     */
+    void stageRevisions(OutputFolder out, RunStats stats, List<String> staged) throws IOException {
+      JsonNode previous = PublishedFolder.manifest(out.root());
+      String previousRunId = previous == null ? null : previous.path("run_id").asText(null);
+      Map<String, PublishedFolder.MonthFile> index = PublishedFolder.index(previous);
+      List<Revisions.Replaced> replaced = new ArrayList<>();
+      for (OutputTable t : OutputTable.values()) {
+        for (YearMonth m : stats.range.months()) {
+          String rel = t.datasetName + "/" + m + ".parquet";
+          Path old = out.root().resolve(rel);
+          if (Files.exists(old)) {
+            PublishedFolder.MonthFile by = index.get(rel);
+            replaced.add(new Revisions.Replaced(t, m.toString(), old, out.staging().resolve(rel),
+                by != null && by.runId != null ? by.runId : previousRunId));
+          }
+        }
+      }
+      revisions = Revisions.write(out.staging(), runId, previousRunId, replaced);
+      for (String w : revisions.warnings) {
+        System.err.println("glappet batch: warning: " + w);
+      }
+      staged.add(revisions.file);
+      for (String rel : staged) {
+        if (PublishedFolder.isMonthFile(rel)) {
+          index.put(rel, new PublishedFolder.MonthFile(runId, OutputFolder.sha256(out.staging().resolve(rel)),
+              stats.rowsWritten.getOrDefault(rel, 0L)));
+        }
+      }
+      monthIndex = index;
+    }
+
+    /** The manifest's "revisions" key (contract section 4.8). */
+    ObjectNode revisionsJson(ObjectMapper json) {
+      ObjectNode r = json.createObjectNode();
+      r.put("file", revisions.file);
+      r.put("previous_run_id", revisions.previousRunId);
+      r.put("rows", revisions.rows);
+      ObjectNode by = r.putObject("by_dataset");
+      revisions.byDataset.forEach((d, months) -> {
+        ObjectNode dn = by.putObject(d);
+        months.forEach((period, c) -> {
+          ObjectNode n = dn.putObject(period);
+          n.put("changed_cells", c.changedCells);
+          n.put("added_rows", c.addedRows);
+          n.put("removed_rows", c.removedRows);
+          if (c.unreadable != null) {
+            n.put("previous_unreadable", c.unreadable);
+          }
+        });
+      });
+      return r;
     }
 
     void writeQuality(OutputFolder out, String status, String detail, RunStats stats, List<RejectedRow> examples,
@@ -438,6 +515,12 @@ public final class BatchCommand {
           n.put("baseline_median", f.baseline);
           n.put("description", f.toString());
         }
+      }
+      if (revisions != null) {
+        m.set("revisions", revisionsJson(json));
+      }
+      if (monthIndex != null) {
+        PublishedFolder.putIndex(m, monthIndex);
       }
       m.put("quality_report", "quality/" + runId + "/report.txt");
       return json.writeValueAsString(m) + "\n";

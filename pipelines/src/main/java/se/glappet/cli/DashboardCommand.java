@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Set;
+import se.glappet.publish.PublicationJournal;
+import se.glappet.publish.PublishedFolder;
 import se.glappet.reference.Municipalities;
 
 /** {@code glappet dashboard --output OUT}: rebuilds the dashboard from the Parquet files already published. */
@@ -15,6 +17,26 @@ final class DashboardCommand {
 
   private DashboardCommand() {}
 
+  /**
+   * Why the dashboard must not be built from {@code out}: a publication whose journal is still there
+   * (a batch was killed while renaming), or files that differ from the manifest; null when neither.
+   */
+  static String unfinishedPublication(Path out) throws java.io.IOException {
+    String verify = "run 'glappet verify --output " + out + "' first";
+    if (PublicationJournal.pending(out)) {
+      return out + " holds an interrupted publication (run " + PublicationJournal.pendingRunId(out) + "); " + verify;
+    }
+    if (!Files.exists(out.resolve("manifest.json"))) {
+      return null; // nothing to check against
+    }
+    PublishedFolder.Check c = PublishedFolder.check(out);
+    if (!c.consistent()) {
+      return out + " does not match its manifest (" + c.problems.size() + " file" + (c.problems.size() == 1 ? "" : "s")
+          + ", e.g. " + c.problems.get(0) + "); " + verify;
+    }
+    return null;
+  }
+
   static int run(String[] argv) {
     try {
       Args a = Args.parse(argv, Set.of("output", "reference"), Set.of("help"), false);
@@ -25,6 +47,11 @@ final class DashboardCommand {
       Path out = Paths.get(a.require("output"));
       if (!Files.isDirectory(out)) {
         throw new UsageException("the output folder " + out + " does not exist");
+      }
+      String unfinished = unfinishedPublication(out);
+      if (unfinished != null) {
+        System.err.println("glappet dashboard: " + unfinished);
+        return 1;
       }
       Municipalities m = a.has("reference") ? Municipalities.fromDirectory(Paths.get(a.get("reference")))
           : Municipalities.shipped();

@@ -11,6 +11,7 @@ public final class Glappet {
       "  batch       run the monthly batch on an input folder and publish the figures",
       "  generate    write a synthetic input folder (deterministic for a seed)",
       "  dashboard   rebuild OUT/dashboard/index.html from the published files",
+      "  verify      check the published files against the manifest; complete an interrupted publication",
       "  pseudonymise  replace identity numbers in a CSV file by keyed pseudonyms (in the municipality)",
       "",
       "Run 'glappet <command> --help' for a command's options.");
@@ -34,6 +35,8 @@ public final class Glappet {
         return se.glappet.generate.GenerateCommand.run(rest);
       case "dashboard":
         return DashboardCommand.run(rest);
+      case "verify":
+        return VerifyCommand.run(rest);
       case "pseudonymise":
         return PseudonymiseCommand.run(rest);
       default:

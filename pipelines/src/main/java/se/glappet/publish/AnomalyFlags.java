@@ -130,35 +130,60 @@ public final class AnomalyFlags {
    * replacing earlier ones (the published folder, then this run's staging).
    */
   public static Map<String, TreeMap<YearMonth, double[]>> readHistory(Path... dirs) throws IOException {
+    return readHistory(new ArrayList<>(), dirs);
+  }
+
+  /**
+   * As {@link #readHistory(Path...)}; a file that cannot be read (truncated, not Parquet) is left
+   * out of the history, with one line naming it in {@code warnings}, instead of failing the run.
+   */
+  public static Map<String, TreeMap<YearMonth, double[]>> readHistory(List<String> warnings, Path... dirs)
+      throws IOException {
     Map<String, TreeMap<YearMonth, double[]>> history = new TreeMap<>();
     for (Path d : dirs) {
-      readInto(d, history);
+      readInto(d, history, warnings);
     }
     return history;
   }
 
-  private static void readInto(Path outDir, Map<String, TreeMap<YearMonth, double[]>> history) throws IOException {
+  private static void readInto(Path outDir, Map<String, TreeMap<YearMonth, double[]>> history,
+      List<String> warnings) throws IOException {
     Path dir = outDir.resolve(OutputTable.INCOME_SUPPORT_MONTHLY.datasetName);
     if (!Files.isDirectory(dir)) {
       return;
     }
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.parquet")) {
       for (Path f : ds) {
-        try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(f)).build()) {
-          GenericRecord g;
-          while ((g = r.read()) != null) {
-            Object payments = g.get("payments");
-            Object amount = g.get("amount_sek");
-            if (payments == null || amount == null) {
-              history.computeIfAbsent(g.get("municipality_code").toString(), k -> new TreeMap<>())
-                  .put(YearMonth.parse(g.get("period").toString()), new double[] {Double.NaN, Double.NaN});
-              continue;
-            }
-            double sek = amount instanceof BigDecimal ? ((BigDecimal) amount).doubleValue() : decimal(amount);
-            history.computeIfAbsent(g.get("municipality_code").toString(), k -> new TreeMap<>())
-                .put(YearMonth.parse(g.get("period").toString()), new double[] {(Long) payments, sek});
-          }
+        Map<String, TreeMap<YearMonth, double[]>> file = new TreeMap<>();
+        try {
+          readFile(f, file);
+        } catch (IOException | RuntimeException e) {
+          String why = String.valueOf(e.getMessage());
+          why = why.contains("is not a Parquet file") ? "not a Parquet file, or truncated"
+              : se.glappet.privacy.IdentityNumbers.mask(why.split("\n")[0]);
+          warnings.add("cannot read " + f + " (" + why + "); its month is left out of the anomaly history. Run "
+              + "'glappet verify --output " + outDir + "', and publish that month again to replace the file");
+          continue;
         }
+        file.forEach((m, series) -> history.computeIfAbsent(m, k -> new TreeMap<>()).putAll(series));
+      }
+    }
+  }
+
+  private static void readFile(Path f, Map<String, TreeMap<YearMonth, double[]>> history) throws IOException {
+    try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(f)).build()) {
+      GenericRecord g;
+      while ((g = r.read()) != null) {
+        Object payments = g.get("payments");
+        Object amount = g.get("amount_sek");
+        if (payments == null || amount == null) {
+          history.computeIfAbsent(g.get("municipality_code").toString(), k -> new TreeMap<>())
+              .put(YearMonth.parse(g.get("period").toString()), new double[] {Double.NaN, Double.NaN});
+          continue;
+        }
+        double sek = amount instanceof BigDecimal ? ((BigDecimal) amount).doubleValue() : decimal(amount);
+        history.computeIfAbsent(g.get("municipality_code").toString(), k -> new TreeMap<>())
+            .put(YearMonth.parse(g.get("period").toString()), new double[] {(Long) payments, sek});
       }
     }
   }

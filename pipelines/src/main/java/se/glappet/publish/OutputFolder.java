@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,11 +28,13 @@ public final class OutputFolder implements AutoCloseable {
   private final Path root;
   private final Path lock;
   private final Path staging;
+  private final List<String> notes;
 
-  private OutputFolder(Path root, Path lock, Path staging) {
+  private OutputFolder(Path root, Path lock, Path staging, List<String> notes) {
     this.root = root;
     this.lock = lock;
     this.staging = staging;
+    this.notes = notes;
   }
 
   /** The lock is held by another live batch. */
@@ -44,11 +48,28 @@ public final class OutputFolder implements AutoCloseable {
 
   /**
    * Takes the folder's lock (refusing when another live batch holds it; taking over a stale lock
-   * of a killed run), removes staging left by killed runs, and creates this run's staging folder.
+   * of a killed run), completes a publication that a killed run left half done (its journal, see
+   * {@link PublicationJournal}), removes staging left by killed runs, and creates this run's
+   * staging folder. What it found is in {@link #notes()}. Throws
+   * {@link PublicationJournal.InconsistentException} (releasing the lock) when an interrupted
+   * publication cannot be completed.
    */
   public static OutputFolder open(Path root, String runId) throws IOException {
+    return open(root, runId, true);
+  }
+
+  /**
+   * As {@link #open(Path, String)} but without a staging folder of its own: for
+   * {@code glappet verify}, which only completes and checks what is there.
+   */
+  public static OutputFolder openWithoutStaging(Path root) throws IOException {
+    return open(root, "verify-" + ProcessHandle.current().pid(), false);
+  }
+
+  private static OutputFolder open(Path root, String runId, boolean withStaging) throws IOException {
     Files.createDirectories(root);
     Path lock = root.resolve(LOCK);
+    List<String> notes = new ArrayList<>();
     String me = ProcessHandle.current().pid() + " " + hostname() + " " + runId;
     for (int attempt = 0; ; attempt++) {
       try {
@@ -62,16 +83,39 @@ public final class OutputFolder implements AutoCloseable {
               + "); wait for it to finish. If no batch is running, delete " + lock);
         }
         Files.deleteIfExists(lock); // stale: its process is gone
+        notes.add("an earlier batch on " + root + " was killed (" + (holder.isBlank() ? "no process recorded"
+            : "process " + holder.trim()) + "); its stale lock was taken over");
       }
+    }
+    PublicationJournal.Recovery recovery;
+    try {
+      recovery = PublicationJournal.recover(root);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(lock);
+      throw e;
+    }
+    if (recovery != null) {
+      if (!recovery.completed()) {
+        Files.deleteIfExists(lock);
+        throw new PublicationJournal.InconsistentException(root, recovery);
+      }
+      notes.add(recovery.summary(root));
     }
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, STAGING_PREFIX + "*")) {
       for (Path old : ds) {
         deleteTree(old);
       }
     }
-    Path staging = root.resolve(STAGING_PREFIX + runId);
-    Files.createDirectories(staging);
-    return new OutputFolder(root, lock, staging);
+    Path staging = withStaging ? root.resolve(STAGING_PREFIX + runId) : null;
+    if (staging != null) {
+      Files.createDirectories(staging);
+    }
+    return new OutputFolder(root, lock, staging, notes);
+  }
+
+  /** One line per thing {@link #open} found and repaired (a stale lock, an interrupted publication). */
+  public List<String> notes() {
+    return notes;
   }
 
   static boolean holderAlive(String holder) {
@@ -176,7 +220,9 @@ public final class OutputFolder implements AutoCloseable {
   @Override
   public void close() {
     try {
-      deleteTree(staging);
+      if (staging != null && !PublicationJournal.pending(root)) { // else the roll-forward needs the staged files
+        deleteTree(staging);
+      }
     } catch (IOException ignored) {
       // best effort: the next run removes left-over staging
     }

@@ -128,6 +128,35 @@ public final class QualityReport {
     return sb.toString();
   }
 
+  /**
+   * The revisions section (contract section 4.8): revised cells and rows per dataset and month, and
+   * the first revisions of each dataset in full. Empty text for null (the run published nothing).
+   */
+  public static String revisions(Revisions.Result r) {
+    if (r == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("\nRevisions of months published before (").append(r.file).append(", ")
+        .append(r.rows).append(r.rows == 1 ? " row" : " rows").append("; previous run ")
+        .append(r.previousRunId == null ? "none" : r.previousRunId).append(")\n");
+    if (r.byDataset.isEmpty()) {
+      sb.append("  none: no month file this run replaced differs from the one it replaced\n");
+      return sb.toString();
+    }
+    sb.append(String.format("  %-26s %-8s %14s %11s %13s%n", "dataset", "period", "changed cells", "added rows",
+        "removed rows"));
+    r.byDataset.forEach((d, months) -> months.forEach((period, c) -> {
+      sb.append(String.format("  %-26s %-8s %14d %11d %13d", d, period, c.changedCells, c.addedRows, c.removedRows));
+      if (c.unreadable != null) {
+        sb.append("  the previous file could not be read (").append(c.unreadable).append("): what changed is unknown");
+      }
+      sb.append('\n');
+    }));
+    sb.append("\n  First revisions of each dataset (all in the revisions file)\n");
+    r.first.forEach((d, rows) -> rows.forEach(v -> sb.append("    ").append(v).append('\n')));
+    return sb.toString();
+  }
+
   static String pct(double x) {
     return String.format("%.1f%%", x * 100);
   }

@@ -446,7 +446,7 @@ class BatchEndToEndTest {
       assertEquals(64, o.get("sha256").asText().length());
       outputs++;
     }
-    assertEquals(12, outputs); // 5 datasets × 2 months + the RIM export and its README
+    assertEquals(13, outputs); // 5 datasets × 2 months + the RIM export and its README + the revisions file
 
     String runId = m.get("run_id").asText();
     List<Map<String, Object>> rejected = Duck.query("SELECT * FROM read_parquet('"

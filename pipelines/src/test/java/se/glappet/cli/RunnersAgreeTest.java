@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ class RunnersAgreeTest {
         "FlinkRunner", "--parallelism=2"}, common)));
     List<Path> files;
     try (Stream<Path> s = Files.walk(direct)) {
-      files = s.filter(p -> p.toString().endsWith(".parquet") && !p.toString().contains("quality"))
+      files = s.filter(p -> p.toString().endsWith(".parquet") && !p.toString().contains("quality")
+              && !p.toString().contains("revisions"))
           .map(direct::relativize).sorted().collect(Collectors.toList());
     }
     assertEquals(15, files.size()); // five datasets × three months
@@ -52,6 +54,27 @@ class RunnersAgreeTest {
     assertEquals(d.get("non_response"), f.get("non_response"));
     String rim = "export/rim_2010-12_2011-02.csv";
     assertEquals(Files.readString(direct.resolve(rim)), Files.readString(flink.resolve(rim)));
+
+    // Revisions included: both re-publish December and January as known at the end of January.
+    String[] again = {"--from", "2010-12", "--to", "2011-01"};
+    assertEquals(0, Glappet.run(concat(concat(new String[] {"batch", "--output", direct.toString(), "--runner",
+        "DirectRunner"}, common), again)));
+    assertEquals(0, Glappet.run(concat(concat(new String[] {"batch", "--output", flink.toString(), "--runner",
+        "FlinkRunner", "--parallelism=2"}, common), again)));
+    List<Map<String, Object>> a = revisionsWithoutRunIds(direct);
+    assertFalse(a.isEmpty(), "January's figures change once February's corrections are unknown");
+    assertEquals(a, revisionsWithoutRunIds(flink));
+  }
+
+  static List<Map<String, Object>> revisionsWithoutRunIds(Path out) throws Exception {
+    String run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("manifest.json").toFile())
+        .path("run_id").asText();
+    List<Map<String, Object>> rows = Duck.read(out.resolve("revisions/" + run + ".parquet"));
+    for (Map<String, Object> r : rows) {
+      r.remove("run_id");
+      r.remove("previous_run_id");
+    }
+    return rows;
   }
 
   static String[] concat(String[] a, String[] b) {
