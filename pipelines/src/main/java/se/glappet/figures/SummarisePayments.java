@@ -119,6 +119,12 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   static final class Partial {
     HouseholdTotals.Acc totals;
     BigDecimal amount;
+    /**
+     * Whether {@link #totals} is this partial's own. After the first {@link #add} it is the added
+     * partial's: a grouped input, which must not change (the runner may hand the same object to
+     * others). It is copied on the second add only, so a key with one partial costs no copy.
+     */
+    private boolean ownsTotals;
 
     static Partial of(HouseholdTotals.Acc totals) {
       Partial p = new Partial();
@@ -132,15 +138,44 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       return p;
     }
 
-    /** Adds {@code o} into this partial. */
+    /** Adds {@code o} into this partial; {@code o} is not changed. */
     Partial add(Partial o) {
       if (o.totals != null) {
-        totals = totals == null ? o.totals : HouseholdTotals.merge(totals, o.totals);
+        if (totals == null) {
+          totals = o.totals;
+        } else if (ownsTotals) {
+          HouseholdTotals.merge(totals, o.totals);
+        } else { // the first merge: into a copy of the larger side, the smaller added to it
+          boolean mineLarger = totals.personsByHousehold.size() >= o.totals.personsByHousehold.size();
+          HouseholdTotals.Acc larger = mineLarger ? totals : o.totals;
+          totals = HouseholdTotals.merge(HouseholdTotals.copy(larger), mineLarger ? o.totals : totals);
+          ownsTotals = true;
+        }
       }
       if (o.amount != null) {
         amount = amount == null ? o.amount : amount.add(o.amount);
       }
       return this;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Partial)) {
+        return false;
+      }
+      Partial p = (Partial) o;
+      return java.util.Objects.equals(totals, p.totals)
+          && (amount == null ? p.amount == null : p.amount != null && amount.compareTo(p.amount) == 0);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(totals);
+    }
+
+    @Override
+    public String toString() {
+      return totals != null ? "Partial[" + totals + "]" : "Partial[" + amount + "]";
     }
   }
 
