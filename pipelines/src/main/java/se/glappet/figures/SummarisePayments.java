@@ -27,6 +27,7 @@ import se.glappet.gap.PersonGap;
 import se.glappet.ingest.CanonicalRows;
 import se.glappet.ingest.Dataset;
 import se.glappet.ingest.InputFile;
+import se.glappet.ingest.ReadAcceptedRows;
 import se.glappet.ingest.ReadInputs;
 import se.glappet.pipeline.MonthRange;
 import se.glappet.records.DecimalCoder;
@@ -35,7 +36,7 @@ import se.glappet.records.ReasonCode;
 
 /**
  * The one pass over the payments, the only large dataset. Each income-support file is read a
- * second time ({@link ReadInputs#readAccepted}, duplicates' losers skipped) and its payments are
+ * second time ({@link ReadAcceptedRows#readAccepted}, duplicates' losers skipped) and its payments are
  * summed at once, per bundle, into partial income-support totals (contract 4.3, 4.4) and
  * apportioned gap parts (contract 3, 4.1, 4.2). The partials leave the bundle when it finishes,
  * are added per key after one shuffle, and are split into the exact sums that
@@ -95,7 +96,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   @Override
   public PCollectionTuple expand(PCollectionTuple inputs) {
     PCollectionView<Map<Integer, Iterable<Integer>>> losers =
-        ReadInputs.loserLinesByFile(inputs.get(ReadInputs.LOSER_LINES));
+        ReadAcceptedRows.loserLinesByFile(inputs.get(ReadInputs.LOSER_LINES));
     PCollectionTuple out = inputs.get(ReadInputs.FILES_TO_READ)
         .apply("ReadAndSumPayments", ParDo.of(new ReadAndSumFn(range, gapOf, losers, municipalities))
             .withSideInputs(range, gapOf, losers))
@@ -219,7 +220,8 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         gaps = new HashMap<>(c.sideInput(gapOf)); // a plain map: the view's look-up is slower
         losersByFile = c.sideInput(losers);
       }
-      ReadInputs.readAccepted(file, municipalities, ReadInputs.linesToSkip(losersByFile, c.element().getKey()),
+      ReadAcceptedRows.readAccepted(file, municipalities,
+          ReadAcceptedRows.linesToSkip(losersByFile, c.element().getKey()),
           CanonicalRows::payment, this::add);
     }
 
