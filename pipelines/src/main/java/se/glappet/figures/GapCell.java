@@ -66,6 +66,34 @@ public final class GapCell implements Serializable {
     return closedCashDays.size();
   }
 
+  /** Same figures (amounts compared by value, as {@link se.glappet.records.Payment} does). */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof GapCell)) {
+      return false;
+    }
+    GapCell c = (GapCell) o;
+    return personsInGap == c.personsInGap && personsInGapWithSupport == c.personsInGapWithSupport
+        && gapPersonDays == c.gapPersonDays && gapSupportPersons == c.gapSupportPersons
+        && gapSupportSek.compareTo(c.gapSupportSek) == 0 && closedCashDays.equals(c.closedCashDays)
+        && closedEntitlementDays.equals(c.closedEntitlementDays) && openGapsAtMonthEnd == c.openGapsAtMonthEnd
+        && recoverablePersons == c.recoverablePersons && recoverableSek.compareTo(c.recoverableSek) == 0
+        && java.util.Objects.equals(newcomersReceived, c.newcomersReceived);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(personsInGap, gapPersonDays, closedCashDays, newcomersReceived);
+  }
+
+  @Override
+  public String toString() {
+    return "GapCell[inGap " + personsInGap + " withSupport " + personsInGapWithSupport + " days " + gapPersonDays
+        + " supportPersons " + gapSupportPersons + " supportSek " + gapSupportSek + " closedCash " + closedCashDays
+        + " closedEntitlement " + closedEntitlementDays + " open " + openGapsAtMonthEnd + " recoverable "
+        + recoverablePersons + "/" + recoverableSek + " received " + newcomersReceived + "]";
+  }
+
   /** A compact coder (Java serialization dominated the profile). */
   public static final class CellCoder extends AtomicCoder<GapCell> {
     private static final long serialVersionUID = 1L;

@@ -28,6 +28,38 @@ public final class HouseholdTotals {
     long payments;
     BigDecimal amount = BigDecimal.ZERO;
     BigDecimal gapReasonAmount = BigDecimal.ZERO;
+
+    /** Same households and sums (amounts compared by value). */
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Acc)) {
+        return false;
+      }
+      Acc a = (Acc) o;
+      return personsByHousehold.equals(a.personsByHousehold) && payments == a.payments
+          && amount.compareTo(a.amount) == 0 && gapReasonAmount.compareTo(a.gapReasonAmount) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return personsByHousehold.size() * 31 + Long.hashCode(payments);
+    }
+
+    /** No household ids: they are pseudonyms, kept out of logs. */
+    @Override
+    public String toString() {
+      return "Acc[" + personsByHousehold.size() + " households, " + payments + " payments, " + amount + "]";
+    }
+  }
+
+  /** A copy of {@code acc} that can be added to without changing {@code acc}. */
+  public static Acc copy(Acc acc) {
+    Acc c = new Acc();
+    c.personsByHousehold.putAll(acc.personsByHousehold);
+    c.payments = acc.payments;
+    c.amount = acc.amount;
+    c.gapReasonAmount = acc.gapReasonAmount;
+    return c;
   }
 
   /** Adds one payment to the totals. */

@@ -23,6 +23,28 @@ public final class IncomeSupportTotals implements Serializable {
   public BigDecimal amount = BigDecimal.ZERO;
   public BigDecimal gapReasonAmount = BigDecimal.ZERO;
 
+  /** Same counts and amounts (amounts compared by value, as {@link se.glappet.records.Payment} does). */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof IncomeSupportTotals)) {
+      return false;
+    }
+    IncomeSupportTotals t = (IncomeSupportTotals) o;
+    return households == t.households && persons == t.persons && payments == t.payments
+        && amount.compareTo(t.amount) == 0 && gapReasonAmount.compareTo(t.gapReasonAmount) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(households, persons, payments);
+  }
+
+  @Override
+  public String toString() {
+    return "IncomeSupportTotals[households " + households + " persons " + persons + " payments " + payments
+        + " amount " + amount + " gap-reason amount " + gapReasonAmount + "]";
+  }
+
   /** A compact coder: partial totals cross the shuffle once per household and month. */
   public static final class TotalsCoder extends AtomicCoder<IncomeSupportTotals> {
     private static final long serialVersionUID = 1L;

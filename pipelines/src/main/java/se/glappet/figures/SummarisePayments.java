@@ -27,6 +27,7 @@ import se.glappet.gap.PersonGap;
 import se.glappet.ingest.CanonicalRows;
 import se.glappet.ingest.Dataset;
 import se.glappet.ingest.InputFile;
+import se.glappet.ingest.ReadAcceptedRows;
 import se.glappet.ingest.ReadInputs;
 import se.glappet.pipeline.MonthRange;
 import se.glappet.records.DecimalCoder;
@@ -35,7 +36,7 @@ import se.glappet.records.ReasonCode;
 
 /**
  * The one pass over the payments, the only large dataset. Each income-support file is read a
- * second time ({@link ReadInputs#readAccepted}, duplicates' losers skipped) and its payments are
+ * second time ({@link ReadAcceptedRows#readAccepted}, duplicates' losers skipped) and its payments are
  * summed at once, per bundle, into partial income-support totals (contract 4.3, 4.4) and
  * apportioned gap parts (contract 3, 4.1, 4.2). The partials leave the bundle when it finishes,
  * are added per key after one shuffle, and are split into the exact sums that
@@ -95,7 +96,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   @Override
   public PCollectionTuple expand(PCollectionTuple inputs) {
     PCollectionView<Map<Integer, Iterable<Integer>>> losers =
-        ReadInputs.loserLinesByFile(inputs.get(ReadInputs.LOSER_LINES));
+        ReadAcceptedRows.loserLinesByFile(inputs.get(ReadInputs.LOSER_LINES));
     PCollectionTuple out = inputs.get(ReadInputs.FILES_TO_READ)
         .apply("ReadAndSumPayments", ParDo.of(new ReadAndSumFn(range, gapOf, losers, municipalities))
             .withSideInputs(range, gapOf, losers))
@@ -119,6 +120,12 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   static final class Partial {
     HouseholdTotals.Acc totals;
     BigDecimal amount;
+    /**
+     * Whether {@link #totals} is this partial's own. After the first {@link #add} it is the added
+     * partial's: a grouped input, which must not change (the runner may hand the same object to
+     * others). It is copied on the second add only, so a key with one partial costs no copy.
+     */
+    private boolean ownsTotals;
 
     static Partial of(HouseholdTotals.Acc totals) {
       Partial p = new Partial();
@@ -132,15 +139,44 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       return p;
     }
 
-    /** Adds {@code o} into this partial. */
+    /** Adds {@code o} into this partial; {@code o} is not changed. */
     Partial add(Partial o) {
       if (o.totals != null) {
-        totals = totals == null ? o.totals : HouseholdTotals.merge(totals, o.totals);
+        if (totals == null) {
+          totals = o.totals;
+        } else if (ownsTotals) {
+          HouseholdTotals.merge(totals, o.totals);
+        } else { // the first merge: into a copy of the larger side, the smaller added to it
+          boolean mineLarger = totals.personsByHousehold.size() >= o.totals.personsByHousehold.size();
+          HouseholdTotals.Acc larger = mineLarger ? totals : o.totals;
+          totals = HouseholdTotals.merge(HouseholdTotals.copy(larger), mineLarger ? o.totals : totals);
+          ownsTotals = true;
+        }
       }
       if (o.amount != null) {
         amount = amount == null ? o.amount : amount.add(o.amount);
       }
       return this;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Partial)) {
+        return false;
+      }
+      Partial p = (Partial) o;
+      return java.util.Objects.equals(totals, p.totals)
+          && (amount == null ? p.amount == null : p.amount != null && amount.compareTo(p.amount) == 0);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(totals);
+    }
+
+    @Override
+    public String toString() {
+      return totals != null ? "Partial[" + totals + "]" : "Partial[" + amount + "]";
     }
   }
 
@@ -184,7 +220,8 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         gaps = new HashMap<>(c.sideInput(gapOf)); // a plain map: the view's look-up is slower
         losersByFile = c.sideInput(losers);
       }
-      ReadInputs.readAccepted(file, municipalities, ReadInputs.linesToSkip(losersByFile, c.element().getKey()),
+      ReadAcceptedRows.readAccepted(file, municipalities,
+          ReadAcceptedRows.linesToSkip(losersByFile, c.element().getKey()),
           CanonicalRows::payment, this::add);
     }
 

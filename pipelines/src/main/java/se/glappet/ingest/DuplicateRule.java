@@ -43,6 +43,25 @@ public final class DuplicateRule {
       this.reason = reason;
       this.message = message;
     }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Loser)) {
+        return false;
+      }
+      Loser l = (Loser) o;
+      return file == l.file && line == l.line && reason == l.reason && message.equals(l.message);
+    }
+
+    @Override
+    public int hashCode() {
+      return (file * 31 + line) * 31 + reason.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Loser[file " + file + " line " + line + " " + reason + "]";
+    }
   }
 
   /** Decides the rows of one bucket: grouped by their key digest, each key decided apart. */

@@ -2,6 +2,7 @@ package se.glappet.ingest;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 
 /** What reading one file found: size, checksum, dialect, data rows read and unknown columns. */
 public final class FileInfo implements Serializable {
@@ -26,5 +27,22 @@ public final class FileInfo implements Serializable {
     this.separator = separator;
     this.rowsRead = rowsRead;
     this.unknownColumns = unknownColumns;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof FileInfo)) {
+      return false;
+    }
+    FileInfo f = (FileInfo) o;
+    return Objects.equals(dataset, f.dataset) && Objects.equals(file, f.file) && bytes == f.bytes
+        && Objects.equals(sha256, f.sha256) && Objects.equals(encoding, f.encoding)
+        && Objects.equals(separator, f.separator) && rowsRead == f.rowsRead
+        && Objects.equals(unknownColumns, f.unknownColumns);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(dataset, file, sha256);
   }
 }

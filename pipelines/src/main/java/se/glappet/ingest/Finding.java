@@ -71,6 +71,21 @@ public final class Finding {
     return out;
   }
 
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Finding)) {
+      return false;
+    }
+    Finding f = (Finding) o;
+    return kind == f.kind && java.util.Arrays.equals(rows, f.rows) && java.util.Objects.equals(rejected, f.rejected)
+        && java.util.Objects.equals(file, f.file);
+  }
+
+  @Override
+  public int hashCode() {
+    return kind.hashCode() * 31 + java.util.Arrays.hashCode(rows);
+  }
+
   /** A compact coder: a kind byte, then the one payload. */
   public static final class FindingCoder extends AtomicCoder<Finding> {
     private static final long serialVersionUID = 1L;

@@ -1,7 +1,12 @@
 package se.glappet.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.channels.Channels;
 import java.util.Objects;
+import org.apache.beam.sdk.io.FileSystems;
+import se.glappet.privacy.IdentityNumbers;
 
 /** One input file to read: its dataset, its path relative to the input folder, and where it lives. */
 public final class InputFile implements Serializable {
@@ -17,6 +22,17 @@ public final class InputFile implements Serializable {
     this.dataset = dataset;
     this.relativePath = relativePath;
     this.location = location;
+  }
+
+  /** The file's bytes; an error names the file by its masked relative path. */
+  byte[] readBytes() throws IOException {
+    try (InputStream in = Channels.newInputStream(
+        FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IOException("cannot read input file " + IdentityNumbers.mask(relativePath) + ": "
+          + IdentityNumbers.mask(String.valueOf(e.getMessage())), e);
+    }
   }
 
   @Override

@@ -77,6 +77,21 @@ public final class RowFingerprint {
     return c != 0 ? c : Integer.compare(line, o.line);
   }
 
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof RowFingerprint)) {
+      return false;
+    }
+    RowFingerprint f = (RowFingerprint) o;
+    return sameKeyAs(f) && file == f.file && line == f.line && sameValuesAs(f)
+        && municipality.equals(f.municipality) && paymentMonth == f.paymentMonth;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(keyHigh) * 31 + file * 17 + line;
+  }
+
   /** A compact coder. */
   public static final class FingerprintCoder extends AtomicCoder<RowFingerprint> {
     private static final long serialVersionUID = 1L;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The months published, {@code [from, to]}, and the observation end {@code obs_end} = the first day
@@ -42,6 +43,17 @@ public final class MonthRange implements Serializable {
       }
     }
     return out;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MonthRange && Objects.equals(from, ((MonthRange) o).from)
+        && Objects.equals(to, ((MonthRange) o).to);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(from, to);
   }
 
   @Override

@@ -2,6 +2,7 @@ package se.glappet.records;
 
 import java.io.Serializable;
 import java.time.YearMonth;
+import java.util.Objects;
 
 /** One accepted row of {@code kis}: aggregate introduction counts per municipality, month and reception type. */
 @org.apache.beam.sdk.coders.DefaultCoder(RecordCoders.KisCoder.class)
@@ -34,5 +35,27 @@ public final class KisRow implements Serializable {
     this.withPlan = withPlan;
     this.awaitingPlan = awaitingPlan;
     this.inSfi = inSfi;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof KisRow)) {
+      return false;
+    }
+    KisRow k = (KisRow) o;
+    return municipalityCode.equals(k.municipalityCode) && period.equals(k.period) && receptionType == k.receptionType
+        && newcomersReceived == k.newcomersReceived && withPlan == k.withPlan && awaitingPlan == k.awaitingPlan
+        && Objects.equals(inSfi, k.inSfi);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(municipalityCode, period, receptionType);
+  }
+
+  @Override
+  public String toString() {
+    return "KisRow[" + municipalityCode + " " + period + " " + receptionType + " received " + newcomersReceived
+        + " plan " + withPlan + " awaiting " + awaitingPlan + " sfi " + inSfi + "]";
   }
 }

@@ -16,4 +16,23 @@ public final class PopulationRow implements Serializable {
     this.year = year;
     this.population = population;
   }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof PopulationRow)) {
+      return false;
+    }
+    PopulationRow p = (PopulationRow) o;
+    return municipalityCode.equals(p.municipalityCode) && year == p.year && population == p.population;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(municipalityCode, year);
+  }
+
+  @Override
+  public String toString() {
+    return "PopulationRow[" + municipalityCode + " " + year + ": " + population + "]";
+  }
 }

@@ -68,7 +68,7 @@ public final class RecordCoders {
     return LocalDate.ofEpochDay(L.decode(in));
   }
 
-  /** A nullable date: 0 for null, epoch day + 1 otherwise (dates before 1970 are not expected). */
+  /** A nullable date: a flag byte (0 for null, 1 otherwise), then the date. */
   public static void nullableDate(LocalDate d, OutputStream out) throws IOException {
     out.write(d == null ? 0 : 1);
     if (d != null) {
@@ -84,7 +84,6 @@ public final class RecordCoders {
     return flag == 0 ? null : date(in);
   }
 
-  /** Coder for {@link Payment}. */
   /** A month as {@code year × 12 + month − 1}: deterministic, so months can be keys. */
   public static final class YearMonthCoder extends AtomicCoder<YearMonth> {
     private static final long serialVersionUID = 1L;
@@ -108,6 +107,7 @@ public final class RecordCoders {
     public void verifyDeterministic() {}
   }
 
+  /** Coder for {@link Payment}. */
   public static final class PaymentCoder extends AtomicCoder<Payment> {
     private static final long serialVersionUID = 1L;
 

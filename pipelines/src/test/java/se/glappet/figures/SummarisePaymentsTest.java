@@ -5,6 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.IterableCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 import se.glappet.records.ReasonCode;
 
@@ -47,5 +58,51 @@ class SummarisePaymentsTest {
     assertEquals(4, totals.persons); // h1 at its largest (3) + h2 (1)
     assertEquals(3, totals.payments);
     assertEquals(new BigDecimal("150"), totals.amount);
+  }
+
+  @Test
+  void addingPartialsChangesNoneOfThem() {
+    HouseholdTotals.Acc a = FigureCodersTest.acc(1, "100", "0", "0123456789abcdef", 2);
+    HouseholdTotals.Acc b = FigureCodersTest.acc(2, "50", "50", "0123456789abcdef", 3, "fedcba9876543210", 1);
+    HouseholdTotals.Acc c = FigureCodersTest.acc(1, "7", "0", "aaaaaaaaaaaaaaaa", 4);
+    SummarisePayments.Partial pa = SummarisePayments.Partial.of(a);
+    SummarisePayments.Partial pb = SummarisePayments.Partial.of(b);
+    SummarisePayments.Partial pc = SummarisePayments.Partial.of(c);
+    SummarisePayments.Partial sum = new SummarisePayments.Partial().add(pa).add(pb).add(pc);
+    assertEquals(FigureCodersTest.acc(1, "100", "0", "0123456789abcdef", 2), pa.totals);
+    assertEquals(FigureCodersTest.acc(2, "50", "50", "0123456789abcdef", 3, "fedcba9876543210", 1), pb.totals);
+    assertEquals(FigureCodersTest.acc(1, "7", "0", "aaaaaaaaaaaaaaaa", 4), pc.totals);
+    assertEquals(FigureCodersTest.acc(4, "157", "50", "0123456789abcdef", 3, "fedcba9876543210", 1,
+        "aaaaaaaaaaaaaaaa", 4), sum.totals);
+  }
+
+  /**
+   * The runner's immutability check on a grouped input: before the fix, adding merged the later
+   * partials into the first one's totals, and the DirectRunner failed with IllegalMutationException.
+   */
+  @Test
+  void addPartialsLeavesItsGroupedInputUnchanged() {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
+        "--enforceImmutability=true", "--enforceEncodability=true").create());
+    List<SummarisePayments.Partial> parts = List.of(
+        SummarisePayments.Partial.of(FigureCodersTest.acc(1, "100", "0", "0123456789abcdef", 2)),
+        SummarisePayments.Partial.of(FigureCodersTest.acc(2, "50", "50", "0123456789abcdef", 3, "fedcba9876543210", 1)));
+    PCollection<IncomeSupportTotals> totals = p
+        .apply(Create.of(KV.of("m2011-01|0127", (Iterable<SummarisePayments.Partial>) parts))
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), IterableCoder.of(SummarisePayments.PartialCoder.of()))))
+        .apply(ParDo.of(new SummarisePayments.AddPartialsFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SummarisePayments.PartialCoder.of()))
+        .apply(org.apache.beam.sdk.transforms.MapElements.into(
+            org.apache.beam.sdk.values.TypeDescriptor.of(IncomeSupportTotals.class))
+            .via(kv -> HouseholdTotals.totals(kv.getValue().totals)))
+        .setCoder(IncomeSupportTotals.TotalsCoder.of());
+    IncomeSupportTotals expected = new IncomeSupportTotals();
+    expected.households = 2;
+    expected.persons = 4; // the first household at its largest (3), the second (1)
+    expected.payments = 3;
+    expected.amount = new BigDecimal("150");
+    expected.gapReasonAmount = new BigDecimal("50");
+    PAssert.that(totals).containsInAnyOrder(expected);
+    p.run().waitUntilFinish();
   }
 }

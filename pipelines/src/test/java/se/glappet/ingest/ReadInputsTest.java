@@ -68,16 +68,16 @@ class ReadInputsTest {
 
     // The payments' second reading, as the step that sums them does it.
     PCollection<Payment> payments = out.get(ReadInputs.FILES_TO_READ).apply("ReadPayments",
-        new ReadInputs.ReadAcceptedRows<>(Dataset.INCOME_SUPPORT, CanonicalRows::payment,
-            ReadInputs.loserLinesByFile(out.get(ReadInputs.LOSER_LINES)), MUNICIPALITIES))
+        new ReadAcceptedRows<>(Dataset.INCOME_SUPPORT, CanonicalRows::payment,
+            ReadAcceptedRows.loserLinesByFile(out.get(ReadInputs.LOSER_LINES)), MUNICIPALITIES))
         .setCoder(RecordCoders.PaymentCoder.of());
-    PAssert.that(payments.apply(MapElements.into(TypeDescriptors.strings())
+    PAssert.that(payments.apply("PaymentsAsText", MapElements.into(TypeDescriptors.strings())
             .via(x -> x.paymentId + " " + x.amountSek.toPlainString() + " " + x.paymentDate)))
         .containsInAnyOrder("P-1 1234.5 2024-03-05", "P-2 1234.5 2024-05-02");
-    PAssert.that(out.get(ReadInputs.POPULATION).apply(MapElements.into(TypeDescriptors.strings())
+    PAssert.that(out.get(ReadInputs.POPULATION).apply("PopulationAsText", MapElements.into(TypeDescriptors.strings())
             .via(x -> x.municipalityCode + " " + x.year + " " + x.population)))
         .containsInAnyOrder("0127 2023 112000");
-    PAssert.that(out.get(ReadInputs.REJECTED).apply(MapElements.into(TypeDescriptors.strings())
+    PAssert.that(out.get(ReadInputs.REJECTED).apply("RejectsAsText", MapElements.into(TypeDescriptors.strings())
             .via(r -> r.file + ":" + r.line + " " + r.reason + " " + r.message + " | " + r.rawLine)))
         .containsInAnyOrder(
             "income-support/b.csv:2 DUPLICATE_ROW identical to the accepted row at income-support/a.csv line 2 | "
@@ -87,7 +87,7 @@ class ReadInputsTest {
             "income-support/b.csv:5 UNKNOWN_MUNICIPALITY municipality_code: '9999' is not in the municipality reference list | "
                 + unknown,
             "population/pop.csv:3 DUPLICATE_ROW identical to the accepted row at population/pop.csv line 2 | " + POP_ROW);
-    PAssert.that(out.get(ReadInputs.FILES).apply(MapElements.into(TypeDescriptors.strings())
+    PAssert.that(out.get(ReadInputs.FILES).apply("FilesAsText", MapElements.into(TypeDescriptors.strings())
             .via(f -> f.file + " " + f.rowsRead)))
         .containsInAnyOrder("income-support/a.csv 2", "income-support/b.csv 4", "population/pop.csv 2");
     PAssert.that(out.get(ReadInputs.MUNICIPALITIES)).containsInAnyOrder("0127");

@@ -1,0 +1,85 @@
+package se.glappet.figures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.beam.sdk.util.CoderUtils;
+import org.junit.jupiter.api.Test;
+import se.glappet.testing.CoderChecks;
+
+/** Beam's coder properties for the figures' partial sums: totals, household totals, gap cells, partials. */
+class FigureCodersTest {
+  static HouseholdTotals.Acc acc(long payments, String amount, String gapReasonAmount, Object... householdsAndSizes) {
+    HouseholdTotals.Acc a = new HouseholdTotals.Acc();
+    for (int i = 0; i < householdsAndSizes.length; i += 2) {
+      a.personsByHousehold.put((String) householdsAndSizes[i], (Integer) householdsAndSizes[i + 1]);
+    }
+    a.payments = payments;
+    a.amount = new BigDecimal(amount);
+    a.gapReasonAmount = new BigDecimal(gapReasonAmount);
+    return a;
+  }
+
+  @Test
+  void incomeSupportTotalsRoundTrip() throws Exception {
+    IncomeSupportTotals zero = new IncomeSupportTotals();
+    IncomeSupportTotals t = new IncomeSupportTotals();
+    t.households = 3;
+    t.persons = 11;
+    t.payments = 7;
+    t.amount = new BigDecimal("-120.50");
+    t.gapReasonAmount = new BigDecimal("99999999999999999999.99"); // beyond a long
+    CoderChecks.roundTrips(IncomeSupportTotals.TotalsCoder.of(), zero, t);
+    assertEquals(new BigDecimal("-120.50"), CoderUtils.clone(IncomeSupportTotals.TotalsCoder.of(), t).amount);
+  }
+
+  @Test
+  void householdTotalsRoundTripWithOddAndFullLengthPseudonyms() throws Exception {
+    HouseholdTotals.Acc empty = new HouseholdTotals.Acc();
+    HouseholdTotals.Acc some = acc(4, "1234.50", "0.00", "0123456789abcdef", 2, "f".repeat(64), 7, "abcdef0123456789a", 1);
+    HouseholdTotals.Acc many = new HouseholdTotals.Acc();
+    for (int i = 0; i < 200; i++) { // past the map's first capacity
+      many.personsByHousehold.put(String.format("%016x", i * 7919L), i % 9 + 1);
+    }
+    many.payments = 200;
+    CoderChecks.roundTrips(new HouseholdTotals.AccCoder(), empty, some, many);
+    HouseholdTotals.Acc back = CoderUtils.clone(new HouseholdTotals.AccCoder(), some);
+    assertEquals(7, back.personsByHousehold.get("f".repeat(64)));
+    assertEquals(new BigDecimal("0.00"), back.gapReasonAmount);
+  }
+
+  @Test
+  void gapCellsRoundTripWithAndWithoutKisNewcomers() throws Exception {
+    GapCell empty = new GapCell();
+    GapCell full = new GapCell();
+    full.personsInGap = 12;
+    full.personsInGapWithSupport = 5;
+    full.gapPersonDays = 321;
+    full.gapSupportPersons = 6;
+    full.gapSupportSek = new BigDecimal("10234.57");
+    full.closedCashDays = List.of(3, 45, 0);
+    full.closedEntitlementDays = List.of(0, 30, 0);
+    full.openGapsAtMonthEnd = 7;
+    full.recoverablePersons = 2;
+    full.recoverableSek = new BigDecimal("-0.01");
+    full.newcomersReceived = 0L; // a KIS row that says 0: not the same as none
+    GapCell noKis = GapCell.sum(full, empty);
+    noKis.newcomersReceived = null;
+    CoderChecks.roundTrips(GapCell.CellCoder.of(), empty, full, noKis);
+    assertEquals(0L, CoderUtils.clone(GapCell.CellCoder.of(), full).newcomersReceived);
+    assertNull(CoderUtils.clone(GapCell.CellCoder.of(), noKis).newcomersReceived);
+  }
+
+  @Test
+  void partialsRoundTripBothKinds() throws Exception {
+    SummarisePayments.Partial totals = SummarisePayments.Partial.of(acc(2, "300", "300", "0123456789abcdef", 3));
+    SummarisePayments.Partial amount = SummarisePayments.Partial.of(new BigDecimal("-12.345"));
+    SummarisePayments.Partial zero = SummarisePayments.Partial.of(new BigDecimal("0.00"));
+    CoderChecks.roundTrips(SummarisePayments.PartialCoder.of(), totals, amount, zero);
+    // A partial with neither part is written as the amount 0.
+    assertEquals(BigDecimal.ZERO,
+        CoderUtils.clone(SummarisePayments.PartialCoder.of(), new SummarisePayments.Partial()).amount);
+  }
+}
