@@ -78,7 +78,8 @@ public final class GapCell implements Serializable {
         && gapSupportSek.compareTo(c.gapSupportSek) == 0 && closedCashDays.equals(c.closedCashDays)
         && closedEntitlementDays.equals(c.closedEntitlementDays) && openGapsAtMonthEnd == c.openGapsAtMonthEnd
         && recoverablePersons == c.recoverablePersons && recoverableSek.compareTo(c.recoverableSek) == 0
-        && java.util.Objects.equals(newcomersReceived, c.newcomersReceived);
+        && java.util.Objects.equals(newcomersReceived, c.newcomersReceived)
+        && incomeSupportReported == c.incomeSupportReported;
   }
 
   @Override
