@@ -124,7 +124,10 @@ public final class GlappetPipeline {
             c.output("range\t" + (r.isEmpty() ? "\t" : r.from + "\t" + r.to));
           }
         }).withSideInputs(range));
-    PCollectionList.of(counterLines).and(fileLines).and(rangeLine)
+    PCollection<String> dataLine = inputs.apply("FindDataMonths", new FindDataMonths())
+        .apply("DataMonthsLine", MapElements.into(TypeDescriptors.strings())
+            .via(r -> "data\t" + r.from + "\t" + r.to));
+    PCollectionList.of(counterLines).and(fileLines).and(rangeLine).and(dataLine)
         .apply("AllStats", Flatten.pCollections())
         .apply("WriteRunStats", new WriteTextFile(spec.statsFile()));
   }
