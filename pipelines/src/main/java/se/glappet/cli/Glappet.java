@@ -67,7 +67,18 @@ public final class Glappet {
    */
   static void silenceLibraryLogs() {
     String prefix = "org.slf4j.simpleLogger.log.";
-    for (String name : System.getProperties().stringPropertyNames()) {
+    java.util.Set<String> names = new java.util.TreeSet<>(System.getProperties().stringPropertyNames());
+    // A simplelogger.properties on the class path sets levels too; system properties override it.
+    try (java.io.InputStream in = Glappet.class.getClassLoader().getResourceAsStream("simplelogger.properties")) {
+      if (in != null) {
+        java.util.Properties file = new java.util.Properties();
+        file.load(in);
+        names.addAll(file.stringPropertyNames());
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // no file: only the system properties and the default level
+    }
+    for (String name : names) {
       if (name.startsWith(prefix)) {
         System.setProperty(name, "off");
       }
