@@ -21,8 +21,13 @@ public final class Args {
     Args a = new Args();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
+      if (arg.equals("-h") && flags.contains("help")) {
+        arg = "--help";
+      }
       if (!arg.startsWith("--")) {
-        throw new UsageException("unexpected argument '" + arg + "'");
+        throw new UsageException(arg.startsWith("-") && arg.length() > 1
+            ? "unknown option " + arg + " (options are written --name)"
+            : "unexpected argument '" + arg + "' (options are written --name value)");
       }
       String name = arg.substring(2);
       String value = null;
@@ -53,10 +58,48 @@ public final class Args {
         }
         a.passThrough.add("--" + name + (value == null ? "" : "=" + value));
       } else {
-        throw new UsageException("unknown option --" + name);
+        throw new UsageException(unknown(name, withValue, flags));
       }
     }
     return a;
+  }
+
+  /** "unknown option --name", with the nearest known option when one is close. */
+  static String unknown(String name, Set<String> withValue, Set<String> flags) {
+    List<String> known = new ArrayList<>(withValue);
+    known.addAll(flags);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = distance(name.toLowerCase(java.util.Locale.ROOT), k);
+      if (d < bestDistance || (d == bestDistance && best != null && k.compareTo(best) < 0)) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    boolean close = best != null && bestDistance <= Math.max(1, Math.min(2, name.length() / 3));
+    return "unknown option --" + name + (close ? " (did you mean --" + best + "?)" : "");
+  }
+
+  /** Edit distance with adjacent transpositions (optimal string alignment). */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   public String get(String name) {

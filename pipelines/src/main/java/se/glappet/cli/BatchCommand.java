@@ -80,9 +80,11 @@ public final class BatchCommand {
 
   /**
    * FlinkRunner (an embedded Flink in this process) unless the system property
-   * {@code glappet.defaultRunner} says otherwise: measured, the DirectRunner needs minutes for the
-   * sample's 9 000 rows (it makes a bundle per key and re-translates the DoFn for each), so it is
-   * kept for tests on small fixtures, whose surefire configuration sets the property.
+   * {@code glappet.defaultRunner} says otherwise. Measured on the committed sample
+   * ({@code data-samples/sodertorn}, 36 518 rows read), whole process on 2 cores: the DirectRunner
+   * takes 37 s, the embedded Flink 9 s (README, "Measured"). The DirectRunner holds everything in
+   * memory and checks every element, so it is kept for tests on small fixtures, whose surefire
+   * configuration sets the property.
    */
   static String defaultRunner() {
     return System.getProperty("glappet.defaultRunner", "FlinkRunner");
@@ -99,8 +101,7 @@ public final class BatchCommand {
       }
       cfg = Config.of(args);
     } catch (UsageException e) {
-      System.err.println("glappet batch: " + e.getMessage());
-      System.err.println("Run 'glappet batch --help' for the options.");
+      System.err.println("glappet batch: " + e.getMessage() + ". Run 'glappet batch --help' for the options.");
       return 2;
     }
     return new Run(cfg, args).execute();
@@ -121,8 +122,19 @@ public final class BatchCommand {
 
     static Config of(Args a) throws UsageException {
       Config c = new Config();
+      // Options first: a misspelt --input is named as such, not reported as a missing --input.
+      c.runner = a.get("runner", defaultRunner());
+      if (!c.runner.matches("[A-Za-z0-9_.]+")) {
+        throw new UsageException("--runner must be a runner name such as DirectRunner or FlinkRunner");
+      }
+      c.beamArgs = a.passThrough();
+      c.options = beamOptions(c.beamArgs, c.runner);
       c.input = Paths.get(a.require("input")).toAbsolutePath().normalize();
       c.output = Paths.get(a.require("output")).toAbsolutePath().normalize();
+      if (Files.exists(c.input) && !Files.isDirectory(c.input)) {
+        throw new UsageException("the input " + c.input + " is a file, not a folder: give the folder that holds "
+            + "kis/, income-support/ and allowances/");
+      }
       if (!Files.isDirectory(c.input)) {
         throw new UsageException("the input folder " + c.input + " does not exist");
       }
@@ -132,17 +144,11 @@ public final class BatchCommand {
               + "/ (kis/, income-support/ and allowances/ must exist; they may be empty)");
         }
       }
-      if (c.output.startsWith(c.input.resolve("kis")) || c.output.equals(c.input)) {
-        throw new UsageException("the output folder must not be the input folder");
-      }
+      checkOutput(c.input, c.output);
       c.from = month(a.get("from"), "--from");
       c.to = month(a.get("to"), "--to");
       if (c.from != null && c.to != null && c.from.isAfter(c.to)) {
         throw new UsageException("--from " + c.from + " is after --to " + c.to);
-      }
-      c.runner = a.get("runner", defaultRunner());
-      if (!c.runner.matches("[A-Za-z0-9_.]+")) {
-        throw new UsageException("--runner must be a runner name such as DirectRunner or FlinkRunner");
       }
       try {
         c.maxRejectRate = Double.parseDouble(a.get("max-reject-rate", "0.05"));
@@ -164,15 +170,71 @@ public final class BatchCommand {
         c.municipalities = Municipalities.shipped();
       }
       c.quiet = a.has("quiet");
-      c.beamArgs = a.passThrough();
-      List<String> beamArgs = new ArrayList<>(c.beamArgs);
-      beamArgs.add("--runner=" + c.runner);
-      try {
-        c.options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0])).create();
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("bad option: " + e.getMessage().split("\n")[0]);
-      }
       return c;
+    }
+
+    /**
+     * The options Glappet does not know go to Beam, which knows the runners' options
+     * ({@code --flinkMaster}, {@code --parallelism}, ...); one neither knows is an unknown option.
+     */
+    static PipelineOptions beamOptions(List<String> passThrough, String runner) throws UsageException {
+      List<String> beamArgs = new ArrayList<>(passThrough);
+      beamArgs.add("--runner=" + runner);
+      try {
+        return PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0])).create();
+      } catch (IllegalArgumentException e) {
+        String msg = String.valueOf(e.getMessage());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("missing a property named '([^']+)'").matcher(msg);
+        if (m.find()) {
+          throw new UsageException(Args.unknown(m.group(1), OPTIONS, FLAGS));
+        }
+        throw new UsageException("bad option: " + msg.split("\n")[0]);
+      }
+    }
+
+    /**
+     * The output must be a folder (or not exist yet, below folders), and one rule keeps it apart
+     * from the input: with links followed, it may be neither inside the input folder nor contain it.
+     */
+    static void checkOutput(Path input, Path output) throws UsageException {
+      if (Files.exists(output) && !Files.isDirectory(output)) {
+        throw new UsageException("the output " + output + " is a file, not a folder: give a folder (it is created "
+            + "if missing)");
+      }
+      for (Path p = output.getParent(); p != null; p = p.getParent()) {
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+          throw new UsageException("the output folder " + output + " cannot be created: " + p
+              + " is a file, not a folder");
+        }
+      }
+      Path realInput;
+      Path realOutput;
+      try {
+        realInput = input.toRealPath();
+        realOutput = resolved(output);
+      } catch (IOException e) {
+        throw new UsageException("cannot resolve the input or output folder: " + e.getMessage());
+      }
+      if (realOutput.startsWith(realInput) || realInput.startsWith(realOutput)) {
+        throw new UsageException("the output folder must not be inside the input folder nor contain it (output "
+            + output + (realOutput.equals(output) ? "" : ", that is " + realOutput) + "; input " + realInput
+            + "): choose a folder outside the input");
+      }
+    }
+
+    /** The path with links followed as far as it exists, the rest appended. */
+    static Path resolved(Path path) throws IOException {
+      Path existing = path.toAbsolutePath();
+      java.util.Deque<Path> rest = new java.util.ArrayDeque<>();
+      while (existing != null && !Files.exists(existing)) {
+        rest.push(existing.getFileName());
+        existing = existing.getParent();
+      }
+      Path real = existing == null ? path.toAbsolutePath().getRoot() : existing.toRealPath();
+      for (Path name : rest) {
+        real = real.resolve(name);
+      }
+      return real.normalize();
     }
 
     static YearMonth month(String v, String name) throws UsageException {
@@ -198,6 +260,8 @@ public final class BatchCommand {
     final Instant started = Instant.now();
     final Map<String, String> shownArgs = new LinkedHashMap<>();
     List<AnomalyFlags.Flag> anomalies = List.of();
+    /** Warnings of this run: printed (also with --quiet) and listed in the quality report. */
+    final List<String> warnings = new ArrayList<>();
     boolean publishing;
     Revisions.Result revisions;
     Map<String, PublishedFolder.MonthFile> monthIndex;
@@ -207,7 +271,7 @@ public final class BatchCommand {
       this.args = args;
       this.runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
           + "-" + UUID.randomUUID().toString().substring(0, 6);
-      shownArgs.putAll(args.values());
+      args.values().forEach((k, v) -> shownArgs.put(k, se.glappet.privacy.IdentityNumbers.mask(v)));
       shownArgs.put("runner", cfg.runner);
     }
 
@@ -215,6 +279,49 @@ public final class BatchCommand {
       if (!cfg.quiet) {
         System.out.println(line);
       }
+    }
+
+    /** One warning line on stderr, also with --quiet, and in the quality report. */
+    void warn(String line) {
+      warnings.add(line);
+      System.err.println("glappet batch: warning: " + line);
+    }
+
+    /**
+     * Warnings about what was read: files that look like UTF-16, and a requested month range that
+     * reaches beyond the months with any accepted row (there every figure is zero or null).
+     */
+    void warnAboutInputs(RunStats stats) {
+      for (RunStats.FileStat f : stats.files.values()) {
+        if (se.glappet.ingest.TextDecoding.looksLikeUtf16(f.encoding)) {
+          warn(f.file + " looks like UTF-16 (Excel's \"Unicode text\"), which is not read: its " + f.rowsRead
+              + " rows were rejected. Open it in Excel and save it as \"CSV UTF-8 (comma delimited)\" (or in a text "
+              + "editor with the encoding UTF-8), then run again.");
+        }
+      }
+      if (stats.range.isEmpty()) {
+        return;
+      }
+      MonthRange data = stats.dataMonths;
+      if (data.isEmpty()) {
+        warn("no dataset has an accepted row, so every month of " + span(stats.range.from, stats.range.to)
+            + " has no input at all: its figures are zeros or null. Check the input and the quality report.");
+        return;
+      }
+      if (stats.range.from.isBefore(data.from)) {
+        warn("no input is dated in " + span(stats.range.from, data.from.minusMonths(1))
+            + ", before the first month with an accepted row (" + data.from + "): those months are published "
+            + "with zeros or null. Check --from.");
+      }
+      if (stats.range.to.isAfter(data.to)) {
+        warn("no input is dated in " + span(data.to.plusMonths(1), stats.range.to)
+            + ", after the last month with an accepted row (" + data.to + "): those months are published "
+            + "with zeros or null. Check --to.");
+      }
+    }
+
+    static String span(YearMonth from, YearMonth to) {
+      return from.equals(to) ? from.toString() : from + " to " + to;
     }
 
     int execute() {
@@ -225,8 +332,8 @@ public final class BatchCommand {
         System.err.println("glappet batch: " + e.getMessage());
         return 1;
       } catch (IOException e) {
-        System.err.println("glappet batch: cannot write to the output folder " + cfg.output + ": " + e.getMessage()
-            + ". Check that it is writable and has free space; nothing was published.");
+        System.err.println("glappet batch: cannot write to the output folder " + cfg.output + " (" + reason(e)
+            + "). Check that it is writable and has free space; nothing was published.");
         return 1;
       }
       for (String note : out.notes()) {
@@ -257,6 +364,7 @@ public final class BatchCommand {
         say(String.format(Locale.ROOT, "  read %d rows in %.1f s (%.0f rows/s), rejected %d", rows, secs,
             rows / Math.max(secs, 1e-9), stats.rejectsByReason.values().stream()
                 .flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum()));
+        warnAboutInputs(stats);
 
         if (stats.range.isEmpty()) {
           return fail(out, stats, examples, 1, "nothing to publish: no accepted income-support payment and no "
@@ -314,16 +422,16 @@ public final class BatchCommand {
           System.err.println("glappet batch: warning: the figures are published but the dashboard could not be "
               + "built (" + e.getMessage() + "); run 'glappet dashboard --output " + cfg.output + "' to retry.");
         }
-        say("Published " + staged.size() + " files for " + stats.range.from + " to " + stats.range.to + " in "
+        System.out.println("Published " + staged.size() + " files for " + stats.range.from + " to " + stats.range.to + " in "
             + cfg.output + " (manifest.json; quality report quality/" + runId + "/report.txt)");
         return 0;
+      } catch (InputProblem e) {
+        return fail(out, stats, examples, 1, e.getMessage() + ". Nothing was published; earlier outputs are untouched.");
       } catch (Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-          root = root.getCause();
+        if (Glappet.debugging()) {
+          e.printStackTrace();
         }
-        String msg = se.glappet.privacy.IdentityNumbers.mask(String.valueOf(root.getMessage()));
-        return fail(out, stats, examples, 1, "the batch failed: " + root.getClass().getSimpleName() + ": " + msg
+        return fail(out, stats, examples, 1, "the batch failed: " + failure(e)
             + (publishing && PublicationJournal.pending(cfg.output) ? ". Publishing was interrupted: some files may already be replaced; the next batch, or "
                 + "'glappet verify --output " + cfg.output + "', completes it from the journal " + PublicationJournal.FILE
                 + "."
@@ -343,15 +451,38 @@ public final class BatchCommand {
       }
     }
 
+    /** One line on stderr: what failed, what to do, and where the quality report is. */
     int fail(OutputFolder out, RunStats stats, List<RejectedRow> examples, int code, String message) {
-      System.err.println("glappet batch: " + message);
+      String where;
       try {
         writeQuality(out, code == 3 ? "QUALITY GATE FAILED" : "FAILED", message, stats, examples, List.of(), null);
-        System.err.println("Quality report: " + cfg.output.resolve("quality").resolve(runId).resolve("report.txt"));
+        where = " Quality report: " + cfg.output.resolve("quality").resolve(runId).resolve("report.txt");
       } catch (IOException e) {
-        System.err.println("glappet batch: could not write the quality report either: " + e.getMessage());
+        where = " (The quality report could not be written either: " + reason(e) + ".)";
       }
+      System.err.println("glappet batch: " + message + where);
       return code;
+    }
+
+    /**
+     * What failed, in one line: the message of the deepest exception Glappet's own code threw (it
+     * names the file, masked), else the root cause's.
+     */
+    static String failure(Throwable e) {
+      Throwable root = e;
+      Throwable ours = null;
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        root = t;
+        StackTraceElement[] st = t.getStackTrace();
+        if (st.length > 0 && st[0].getClassName().startsWith("se.glappet.")) {
+          ours = t;
+        }
+      }
+      Throwable shown = ours != null && ours.getMessage() != null ? ours : root;
+      String msg = shown == ours && !(shown instanceof RuntimeException) && shown.getMessage() != null
+          ? shown.getMessage()
+          : shown.getClass().getSimpleName() + ": " + shown.getMessage();
+      return se.glappet.privacy.IdentityNumbers.mask(msg);
     }
 
     /**
@@ -440,7 +571,8 @@ public final class BatchCommand {
         RejectsFile.write(dir.resolve("rejected.parquet"), new ArrayList<>());
       }
       Files.writeString(dir.resolve("report.txt"), QualityReport.render(runId, status, detail, shownArgs, stats,
-          cfg.maxRejectRate, examples, published) + (published.isEmpty() ? "" : QualityReport.anomalies(anomalies)));
+          cfg.maxRejectRate, examples, published) + (published.isEmpty() ? "" : QualityReport.anomalies(anomalies))
+          + QualityReport.warnings(warnings));
     }
 
     String manifest(OutputFolder out, RunStats stats, List<String> published) throws IOException {
@@ -544,7 +676,21 @@ public final class BatchCommand {
     }
   }
 
-  /** Every {@code .csv} file (any letter case) directly in the dataset folders; subfolders are not read. */
+  /** An entry of the input folder that cannot be read: the run stops, naming it (exit 1). */
+  static final class InputProblem extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    InputProblem(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Every {@code .csv} entry (any letter case) directly in the dataset folders; subfolders (and links
+   * to folders) are not read. Each must be a readable regular file, or a link to one: a named pipe,
+   * a dangling or looping link, a socket or a device stops the run with one line naming it, before
+   * anything is read (a pipe would otherwise block the batch while it holds the lock).
+   */
   static List<InputFile> listInputs(Path input) throws IOException {
     List<InputFile> files = new ArrayList<>();
     for (Dataset d : Dataset.values()) {
@@ -562,10 +708,73 @@ public final class BatchCommand {
       }
       found.sort(null);
       for (Path p : found) {
-        files.add(new InputFile(d, d.folder + "/" + p.getFileName(), p.toAbsolutePath().toString()));
+        String rel = d.folder + "/" + p.getFileName();
+        checkReadable(p, se.glappet.privacy.IdentityNumbers.mask(rel));
+        files.add(new InputFile(d, rel, p.toAbsolutePath().toString()));
       }
     }
     return files;
+  }
+
+  static void checkReadable(Path p, String shown) throws InputProblem {
+    String what = null;
+    if (Files.isSymbolicLink(p)) {
+      try {
+        p.toRealPath();
+      } catch (java.nio.file.NoSuchFileException e) {
+        what = "a link whose target does not exist";
+      } catch (IOException e) {
+        what = "a link that cannot be followed (it loops back to itself)";
+      }
+    }
+    if (what == null && !Files.isRegularFile(p)) {
+      what = "a " + specialKind(p);
+    }
+    if (what != null) {
+      throw new InputProblem(shown + " is not a regular file but " + what + "; Glappet reads only regular .csv "
+          + "files: replace it with the file itself or move it out of the input folder");
+    }
+    if (!Files.isReadable(p)) {
+      throw new InputProblem(shown + " cannot be read (no permission); give the batch read access to it or move "
+          + "it out of the input folder");
+    }
+  }
+
+  /** "named pipe", "socket", "device" or "special file", from the Unix file mode when there is one. */
+  static String specialKind(Path p) {
+    try {
+      int type = ((Integer) Files.getAttribute(p, "unix:mode")) & 0170000;
+      switch (type) {
+        case 0010000:
+          return "named pipe";
+        case 0140000:
+          return "socket";
+        case 0020000:
+        case 0060000:
+          return "device";
+        default:
+          return "special file";
+      }
+    } catch (IOException | RuntimeException e) {
+      return "special file";
+    }
+  }
+
+  /** An I/O error's cause in words, without repeating the path it names. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return e.getMessage() + " exists and is not a folder";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return e.getMessage() + " does not exist";
+    }
+    if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null) {
+      return ((java.nio.file.FileSystemException) e).getReason();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   static List<RejectedRow> firstRejects(Path parquet, int n) throws IOException {

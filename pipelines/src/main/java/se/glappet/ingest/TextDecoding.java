@@ -11,12 +11,22 @@ import java.nio.charset.StandardCharsets;
 /**
  * The encoding rule of contract section 2.1: UTF-8 when the file starts with a UTF-8 byte-order
  * mark or is valid UTF-8 throughout; otherwise Windows-1252.
+ *
+ * <p>UTF-16 (Excel's "Unicode text") is not among them. A file that looks like it (a UTF-16
+ * byte-order mark, or a zero byte in every other position of its start) is still decoded by that
+ * rule, so its header matches no column and every data row is rejected as MISSING_COLUMN (nothing
+ * vanishes), but the detected encoding carries {@link #UTF16_NOTE}, so that the quality report,
+ * the manifest and the console can say what the file is and how to save it as UTF-8.
  */
 public final class TextDecoding {
   public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final String UTF8_BOM = "UTF-8 (BOM)";
   private static final String UTF8 = "UTF-8";
   private static final String CP1252 = "Windows-1252";
+  /** Appended to the detected encoding of a file that looks like UTF-16. */
+  public static final String UTF16_NOTE = " (looks like UTF-16)";
+  /** How much of a file's start the UTF-16 check looks at. */
+  private static final int UTF16_SAMPLE = 4096;
 
   private TextDecoding() {}
 
@@ -25,7 +35,42 @@ public final class TextDecoding {
     if (hasBom(bytes)) {
       return UTF8_BOM;
     }
-    return isValidUtf8(bytes) ? UTF8 : CP1252;
+    String base = isValidUtf8(bytes) ? UTF8 : CP1252;
+    return looksLikeUtf16(bytes) ? base + UTF16_NOTE : base;
+  }
+
+  /** True when {@link #detect} said the file looks like UTF-16. */
+  public static boolean looksLikeUtf16(String detected) {
+    return detected != null && detected.endsWith(UTF16_NOTE);
+  }
+
+  /**
+   * A UTF-16 byte-order mark ({@code FE FF} or {@code FF FE}), or text whose start has a zero byte
+   * in at least 40% of its even (big-endian) or odd (little-endian) positions and in at most 5% of
+   * the others: the shape of Latin text in UTF-16. A binary file with scattered zeros is not it.
+   */
+  static boolean looksLikeUtf16(byte[] b) {
+    if (b.length >= 2 && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)
+        || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE))) {
+      return true;
+    }
+    int n = Math.min(b.length, UTF16_SAMPLE) & ~1;
+    if (n < 4) {
+      return false;
+    }
+    int evenZeros = 0;
+    int oddZeros = 0;
+    for (int i = 0; i < n; i += 2) {
+      if (b[i] == 0) {
+        evenZeros++;
+      }
+      if (b[i + 1] == 0) {
+        oddZeros++;
+      }
+    }
+    int pairs = n / 2;
+    return (evenZeros * 10 >= pairs * 4 && oddZeros * 20 <= pairs)
+        || (oddZeros * 10 >= pairs * 4 && evenZeros * 20 <= pairs);
   }
 
   /** Decodes a whole file, dropping a leading byte-order mark. */
@@ -38,6 +83,9 @@ public final class TextDecoding {
    * check the bytes for UTF-8 once.
    */
   static String decode(byte[] bytes, String detected) {
+    if (looksLikeUtf16(detected)) {
+      detected = detected.substring(0, detected.length() - UTF16_NOTE.length());
+    }
     if (detected.equals(UTF8_BOM)) {
       return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     }

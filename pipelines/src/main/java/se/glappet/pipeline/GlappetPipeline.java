@@ -127,7 +127,10 @@ public final class GlappetPipeline {
         }).withSideInputs(range));
     PCollection<String> nonResponseLines = gap.get(ComputeGapFigures.CELLS)
         .apply("ListNonResponse", ParDo.of(new NonResponseLines()));
-    PCollectionList.of(counterLines).and(fileLines).and(rangeLine).and(nonResponseLines)
+    PCollection<String> dataLine = inputs.apply("FindDataMonths", new FindDataMonths())
+        .apply("DataMonthsLine", MapElements.into(TypeDescriptors.strings())
+            .via(r -> "data\t" + r.from + "\t" + r.to));
+    PCollectionList.of(counterLines).and(fileLines).and(rangeLine).and(nonResponseLines).and(dataLine)
         .apply("AllStats", Flatten.pCollections())
         .apply("WriteRunStats", new WriteTextFile(spec.statsFile()));
   }

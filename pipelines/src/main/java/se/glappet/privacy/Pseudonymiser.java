@@ -17,11 +17,18 @@ public final class Pseudonymiser {
   private final Mac mac;
   private final LocalDate today;
 
-  /** {@code key}: the municipality's secret, at least 16 bytes; {@code today} fixes the century rule. */
+  /** Fewest bytes of a key that are not blanks. */
+  public static final int MIN_KEY_BYTES = 16;
+  /** Fewest different byte values in a key. */
+  public static final int MIN_DISTINCT_KEY_BYTES = 8;
+
+  /**
+   * {@code key}: the municipality's secret, at least {@link #MIN_KEY_BYTES} bytes that are not
+   * spaces, tabs or line breaks, and at least {@link #MIN_DISTINCT_KEY_BYTES} different bytes (so
+   * neither 16 spaces nor one character repeated); {@code today} fixes the century rule.
+   */
   public Pseudonymiser(byte[] key, LocalDate today) {
-    if (key == null || key.length < 16) {
-      throw new IllegalArgumentException("the key must be at least 16 bytes");
-    }
+    checkKey(key);
     try {
       mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -29,6 +36,33 @@ public final class Pseudonymiser {
       throw new IllegalStateException(e);
     }
     this.today = today;
+  }
+
+  /** Throws IllegalArgumentException, saying why, when the key is too short or too plain. */
+  public static void checkKey(byte[] key) {
+    if (key == null || key.length < MIN_KEY_BYTES) {
+      throw new IllegalArgumentException("the key must be at least " + MIN_KEY_BYTES + " bytes");
+    }
+    int nonBlank = 0;
+    boolean[] seen = new boolean[256];
+    int distinct = 0;
+    for (byte b : key) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        nonBlank++;
+      }
+      if (!seen[b & 0xFF]) {
+        seen[b & 0xFF] = true;
+        distinct++;
+      }
+    }
+    if (nonBlank < MIN_KEY_BYTES) {
+      throw new IllegalArgumentException("the key must hold at least " + MIN_KEY_BYTES
+          + " bytes that are not spaces, tabs or line breaks");
+    }
+    if (distinct < MIN_DISTINCT_KEY_BYTES) {
+      throw new IllegalArgumentException("the key must hold at least " + MIN_DISTINCT_KEY_BYTES
+          + " different characters, not a few repeated");
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package se.glappet.publish;
 import java.util.List;
 import java.util.Map;
 import se.glappet.ingest.RejectedRow;
+import se.glappet.privacy.IdentityNumbers;
 
 /** The human-readable quality report written beside {@code rejected.parquet} on every run. */
 public final class QualityReport {
@@ -16,14 +17,14 @@ public final class QualityReport {
     sb.append("Run:      ").append(runId).append('\n');
     sb.append("Status:   ").append(status).append('\n');
     if (detail != null) {
-      sb.append("Detail:   ").append(detail).append('\n');
+      sb.append("Detail:   ").append(IdentityNumbers.mask(detail)).append('\n');
     }
     sb.append("Arguments:");
-    arguments.forEach((k, v) -> sb.append(" --").append(k).append(' ').append(v));
+    arguments.forEach((k, v) -> sb.append(" --").append(k).append(' ').append(IdentityNumbers.mask(v)));
     sb.append("\n\n");
     if (stats == null) {
       sb.append("The run failed before any input was counted; nothing was published.\n");
-      return sb.toString();
+      return printable(sb.toString());
     }
     sb.append("Months:   ").append(stats.range.isEmpty() ? "(none)" : stats.range.from + " to " + stats.range.to
         + " (figures as known at " + stats.range.obsEnd() + ")").append("\n\n");
@@ -53,6 +54,10 @@ public final class QualityReport {
       if (!f.unknownColumns.isEmpty()) {
         sb.append("      unknown columns (ignored): ").append(String.join(", ", f.unknownColumns)).append('\n');
       }
+      if (se.glappet.ingest.TextDecoding.looksLikeUtf16(f.encoding)) {
+        sb.append("      ").append(f.file).append(" looks like UTF-16, which is not read: every row is rejected. ")
+            .append("Save it as \"CSV UTF-8\" and run again.\n");
+      }
     }
     if (stats.files.isEmpty()) {
       sb.append("  (no input files)\n");
@@ -78,7 +83,52 @@ public final class QualityReport {
     for (String p : published) {
       sb.append("  ").append(p).append('\n');
     }
-    return sb.toString();
+    return printable(sb.toString());
+  }
+
+  /** The warnings section: one line each (none: no section). */
+  public static String warnings(List<String> warnings) {
+    if (warnings.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("\nWarnings\n");
+    for (String w : warnings) {
+      sb.append("  ").append(IdentityNumbers.mask(w)).append('\n');
+    }
+    return printable(sb.toString());
+  }
+
+  /**
+   * The report as plain text that {@code grep} and a terminal take as text: every control
+   * character but line feed and tab (a raw line of a binary file may hold zero bytes, escape
+   * sequences, a carriage return), every unpaired surrogate and the Unicode line separators are
+   * written as a backslash, x and two hex digits (or u and four).
+   */
+  public static String printable(String text) {
+    StringBuilder sb = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean bad = (Character.isISOControl(c) && c != '\n' && c != '\t')
+          || (Character.isSurrogate(c) && !paired) || c == '\u2028' || c == '\u2029';
+      if (bad && sb == null) {
+        sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (sb != null) {
+        if (bad) {
+          sb.append(c < 0x100 ? String.format("\\x%02X", (int) c) : String.format("\\u%04X", (int) c));
+        } else {
+          sb.append(c);
+          if (paired) {
+            sb.append(text.charAt(++i));
+          }
+        }
+      } else if (paired) {
+        i++;
+      }
+    }
+    return sb == null ? text : sb.toString();
   }
 
   /**

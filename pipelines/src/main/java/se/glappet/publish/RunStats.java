@@ -86,6 +86,8 @@ public final class RunStats {
   }
 
   public MonthRange range = MonthRange.EMPTY;
+  /** First and last month with any accepted row of any dataset (empty when none). */
+  public MonthRange dataMonths = MonthRange.EMPTY;
   public final Map<String, FileStat> files = new TreeMap<>();
   /** dataset → reason → rows. */
   public final Map<String, Map<String, Long>> rejectsByReason = new TreeMap<>();
@@ -105,6 +107,9 @@ public final class RunStats {
       switch (f[0]) {
         case "range":
           s.range = f[1].isEmpty() ? MonthRange.EMPTY : new MonthRange(YearMonth.parse(f[1]), YearMonth.parse(f[2]));
+          break;
+        case "data":
+          s.dataMonths = new MonthRange(YearMonth.parse(f[1]), YearMonth.parse(f[2]));
           break;
         case "file":
           FileStat fs = new FileStat(json.readTree(f[1]));

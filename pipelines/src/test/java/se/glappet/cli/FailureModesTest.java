@@ -64,12 +64,13 @@ class FailureModesTest {
   }
 
   @Test
-  void anOutputFolderThatCannotBeCreatedFailsWith1() throws Exception {
+  void anOutputFolderBelowAFileIsAUsageError() throws Exception {
     Path in = Fixtures.write(tmp.resolve("in"), 1, false);
     Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
     Object[] r = batch("--input", in.toString(), "--output", file.resolve("out").toString());
-    assertEquals(1, r[0]);
-    assertTrue(((String) r[1]).contains("cannot write to the output folder"), (String) r[1]);
+    assertEquals(2, r[0]);
+    assertTrue(((String) r[1]).contains("cannot be created: " + file + " is a file, not a folder"), (String) r[1]);
+    assertEquals("not a folder", Files.readString(file));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package se.glappet.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,105 @@ class PseudonymiseCommandTest {
     Files.write(in, List.of("person_id", "811218-9876"));
     assertEquals(2, Glappet.run(new String[] {"pseudonymise", "--key-file", tmp.resolve("none").toString(),
         "--input", in.toString(), "--output", tmp.resolve("o.csv").toString(), "--columns", "person_id"}));
+    assertFalse(Files.exists(tmp.resolve("o.csv")));
+  }
+
+  /** Runs pseudonymise; returns {exit code, stderr}. */
+  static Object[] pseudonymise(String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      String[] all = new String[args.length + 1];
+      all[0] = "pseudonymise";
+      System.arraycopy(args, 0, all, 1, args.length);
+      return new Object[] {Glappet.run(all), err.toString(StandardCharsets.UTF_8)};
+    } finally {
+      System.setErr(old);
+    }
+  }
+
+  private Path raw() throws Exception {
+    Path in = tmp.resolve("raw.csv");
+    Files.write(in, List.of("person_id;household_id;amount", "811218-9876;19811218-9876;100",
+        "198112189876;811218-9875;200"), StandardCharsets.UTF_8);
+    return in;
+  }
+
+  private Path key() throws Exception {
+    return Files.writeString(tmp.resolve("key"), "a-secret-key-of-the-municipality\n");
+  }
+
+  @Test
+  void neverOverwritesItsInputNotEvenThroughALink() throws Exception {
+    Path in = raw();
+    byte[] before = Files.readAllBytes(in);
+    Object[] r = pseudonymise("--key-file", key().toString(), "--input", in.toString(), "--output", in.toString(),
+        "--columns", "person_id,household_id", "--force");
+    assertEquals(2, r[0], (String) r[1]);
+    assertTrue(((String) r[1]).contains("is the input"), (String) r[1]);
+    Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), in);
+    r = pseudonymise("--key-file", key().toString(), "--input", in.toString(), "--output", link.toString(),
+        "--columns", "person_id,household_id", "--force");
+    assertEquals(2, r[0], (String) r[1]);
+    Path hard = Files.createLink(tmp.resolve("hard.csv"), in);
+    r = pseudonymise("--key-file", key().toString(), "--input", hard.toString(), "--output", in.toString(),
+        "--columns", "person_id,household_id", "--force");
+    assertEquals(2, r[0], (String) r[1]);
+    assertArrayEquals(before, Files.readAllBytes(in), "the raw file is untouched");
+  }
+
+  @Test
+  void replacesAnExistingOutputOnlyWithForce() throws Exception {
+    Path in = raw();
+    Path out = Files.writeString(tmp.resolve("anon.csv"), "earlier work\n");
+    Object[] r = pseudonymise("--key-file", key().toString(), "--input", in.toString(), "--output", out.toString(),
+        "--columns", "person_id,household_id");
+    assertEquals(2, r[0], (String) r[1]);
+    assertTrue(((String) r[1]).contains("--force"), (String) r[1]);
+    assertEquals("earlier work\n", Files.readString(out));
+    r = pseudonymise("--key-file", key().toString(), "--input", in.toString(), "--output", out.toString(),
+        "--columns", "person_id,household_id", "--force");
+    assertEquals(3, r[0], (String) r[1]);
+    assertEquals(2, Files.readAllLines(out).size(), "the header and the one valid line");
+  }
+
+  @Test
+  void anOutputFolderIsRefusedAndLeavesNothingBehind() throws Exception {
+    Path in = raw();
+    Path dir = Files.createDirectories(tmp.resolve("folder"));
+    Object[] r = pseudonymise("--key-file", key().toString(), "--input", in.toString(), "--output", dir.toString(),
+        "--columns", "person_id,household_id", "--force");
+    assertEquals(2, r[0], (String) r[1]);
+    assertTrue(((String) r[1]).contains("is a folder"), (String) r[1]);
+    try (java.util.stream.Stream<Path> s = Files.list(tmp)) {
+      assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))
+          .collect(java.util.stream.Collectors.toList()));
+    }
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      assertEquals(0, s.count());
+    }
+  }
+
+  @Test
+  void aBlankOrRepetitiveKeyIsRefused() throws Exception {
+    Path in = raw();
+    for (String k : new String[] {"                \n", "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", "aaaaaaaaaaaaaaaaaaaa"}) {
+      Path key = Files.writeString(tmp.resolve("weak"), k);
+      Object[] r = pseudonymise("--key-file", key.toString(), "--input", in.toString(), "--output",
+          tmp.resolve("o.csv").toString(), "--columns", "person_id");
+      assertEquals(2, r[0], (String) r[1]);
+      assertFalse(Files.exists(tmp.resolve("o.csv")));
+    }
+  }
+
+  @Test
+  void aColumnNamedTwiceIsRefused() throws Exception {
+    Path in = raw();
+    Object[] r = pseudonymise("--key-file", key().toString(), "--input", in.toString(), "--output",
+        tmp.resolve("o.csv").toString(), "--columns", "PERSON_ID,person_id");
+    assertEquals(2, r[0], (String) r[1]);
+    assertTrue(((String) r[1]).contains("twice"), (String) r[1]);
     assertFalse(Files.exists(tmp.resolve("o.csv")));
   }
 }

@@ -1,6 +1,8 @@
 package se.glappet.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -107,5 +109,37 @@ class TextDecodingTest {
     assertEquals("Windows-1252", TextDecoding.detect(bytes('a', 0x80))); // lone continuation byte
     assertEquals("UTF-8", TextDecoding.detect(bytes('a', 0xF4, 0x8F, 0xBF, 0xBF))); // U+10FFFF
     assertEquals("UTF-8", TextDecoding.detect(bytes(0xE2, 0x88, 0x92))); // U+2212 minus sign
+  }
+
+  // UTF-16 is not read (the contract's rule stands: such a file is decoded as UTF-8 or
+  // Windows-1252, so its header matches no column and every data row is MISSING_COLUMN), but the
+  // detected encoding says it looks like UTF-16, so that the report and the console can say so.
+
+  @Test
+  void aUtf16FileIsRecognisedByItsByteOrderMarkOrItsZeroBytes() {
+    byte[] le = "kod;år\r\n0127;2011\r\n".getBytes(StandardCharsets.UTF_16LE);
+    byte[] be = "kod;år\r\n0127;2011\r\n".getBytes(StandardCharsets.UTF_16BE);
+    byte[] leBom = new byte[le.length + 2];
+    leBom[0] = (byte) 0xFF;
+    leBom[1] = (byte) 0xFE;
+    System.arraycopy(le, 0, leBom, 2, le.length);
+    assertEquals("Windows-1252 (looks like UTF-16)", TextDecoding.detect(leBom));
+    assertEquals("Windows-1252 (looks like UTF-16)", TextDecoding.detect(le)); // E5 00 is not UTF-8
+    assertEquals("Windows-1252 (looks like UTF-16)", TextDecoding.detect(be));
+    // ASCII text in UTF-16 is valid UTF-8 (a zero byte is U+0000).
+    assertEquals("UTF-8 (looks like UTF-16)", TextDecoding.detect("kod;ar\r\n".getBytes(StandardCharsets.UTF_16LE)));
+    assertEquals("Windows-1252 (looks like UTF-16)", TextDecoding.detect(bytes(0xFE, 0xFF, 0, 'a', 0, ';')));
+    assertTrue(TextDecoding.looksLikeUtf16(TextDecoding.detect(le)));
+    assertFalse(TextDecoding.looksLikeUtf16(TextDecoding.detect("kod;år".getBytes(StandardCharsets.UTF_8))));
+    // Still decoded by the contract's rule, one character per byte for Windows-1252.
+    assertEquals("\u00FF\u00FE" + new String(le, TextDecoding.WINDOWS_1252), TextDecoding.decode(leBom));
+  }
+
+  @Test
+  void aFewZeroBytesOrABinaryFileAreNotUtf16() {
+    assertEquals("UTF-8", TextDecoding.detect(bytes('a', ';', 'b', 0, '\n', 'c', ';', 'd', '\n')));
+    // A zip file (an .xlsx renamed .csv): zero bytes, but not every other byte.
+    assertEquals("Windows-1252", TextDecoding.detect(bytes('P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0x21, 0,
+        0xE5, 0x9C, 0x5A, 0x31, 0x9A, 0x01, 0, 0, 0x13, 0x05, 0, 0)));
   }
 }

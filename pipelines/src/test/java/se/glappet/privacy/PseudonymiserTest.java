@@ -70,6 +70,16 @@ class PseudonymiserTest {
     assertThrows(IllegalArgumentException.class, () -> new Pseudonymiser("short".getBytes(StandardCharsets.UTF_8), TODAY));
   }
 
+  @Test
+  void aKeyOfBlanksOrOfOneRepeatedCharacterIsRefused() {
+    for (String weak : new String[] {" ".repeat(16), " ".repeat(40), "\t \r\n".repeat(8), "a".repeat(32),
+        "abababababababababab", "    short-key     "}) {
+      assertThrows(IllegalArgumentException.class,
+          () -> new Pseudonymiser(weak.getBytes(StandardCharsets.UTF_8), TODAY), "'" + weak + "'");
+    }
+    new Pseudonymiser("0123456789abcdef".getBytes(StandardCharsets.UTF_8), TODAY);
+  }
+
   /** A valid 10-digit number for a date and three serial digits (computes the Luhn digit). */
   static String tenDigit(String yymmdd, String serial) {
     String nine = yymmdd + serial;
