@@ -296,11 +296,13 @@ public final class SessionCluster implements AutoCloseable {
 
   /**
    * Starts a cluster for trying things by hand: {@code java -cp TEST_CLASSPATH
-   * se.glappet.cluster.SessionCluster DIR}; prints the master and runs until stopped (SIGTERM stops
-   * both processes).
+   * se.glappet.cluster.SessionCluster DIR [full]}; prints the master and runs until stopped (SIGTERM
+   * stops both processes). With {@code full} the cluster's classpath is this JVM's whole classpath.
    */
   public static void main(String[] args) throws Exception {
-    try (SessionCluster c = start(Paths.get(args[0]).toAbsolutePath(), flinkClasspath())) {
+    String cp = args.length > 1 && args[1].equals("full")
+        ? System.getProperty("java.class.path") : flinkClasspath();
+    try (SessionCluster c = start(Paths.get(args[0]).toAbsolutePath(), cp)) {
       System.out.println("session cluster up: --flinkMaster " + c.master() + " (logs in " + c.dir() + ")");
       Thread.sleep(Long.MAX_VALUE);
     }
