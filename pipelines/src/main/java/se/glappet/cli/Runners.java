@@ -99,7 +99,7 @@ final class Runners {
 
   /**
    * The one self-contained jar a Flink cluster receives ({@code pipelines/target/glappet-job.jar},
-   * built by {@code mvn package}): without it Beam would stage every jar of the classpath one by
+   * built by {@code mvn -Pcluster package}): without it Beam would stage every jar of the classpath one by
    * one. Found from {@code -Dglappet.jobJar}, else next to this class's jar or classes folder.
    */
   static Path jobJar() {
@@ -107,7 +107,7 @@ final class Runners {
     Path jar = named != null ? Paths.get(named) : besideTheseClasses();
     if (jar == null || !Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("the job jar for a Flink cluster is missing"
-          + (jar == null ? "" : " (" + jar + ")") + "; build it with 'mvn -DskipTests package' "
+          + (jar == null ? "" : " (" + jar + ")") + "; build it with 'mvn -DskipTests -Pcluster package' "
           + "(the launcher ./glappet does this itself)");
     }
     return jar.toAbsolutePath();

@@ -63,7 +63,7 @@ class RunnersClusterTest {
     FlinkPipelineOptions f = PipelineOptionsFactory.fromArgs("--runner=FlinkRunner",
         "--flinkMaster=localhost:1", "--parallelism=3").as(FlinkPipelineOptions.class);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Runners.tune(f));
-    assertTrue(e.getMessage().contains("missing.jar") && e.getMessage().contains("mvn -DskipTests package"),
+    assertTrue(e.getMessage().contains("missing.jar") && e.getMessage().contains("mvn -DskipTests -Pcluster package"),
         e.getMessage());
 
     Path jar = Files.writeString(tmp.resolve("glappet-job.jar"), "stand-in");

@@ -31,7 +31,7 @@ import se.glappet.testing.Fixtures;
  * The batch on a real Flink 1.19 session cluster with Flink's stock configuration (a JobManager
  * and one TaskManager of 1728m with two slots, each in its own process, see {@link SessionCluster}),
  * submitted through the CLI with only {@code --flinkMaster}, from the job jar that
- * {@code mvn package} builds (so this runs in {@code mvn verify}, after the package phase).
+ * {@code mvn -Pcluster package} builds (so this runs in {@code mvn -Pcluster verify}, after the package phase).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SessionClusterIT {
@@ -43,7 +43,7 @@ class SessionClusterIT {
   @BeforeAll
   static void startCluster() throws Exception {
     assertTrue(Files.isRegularFile(Path.of("target", "glappet-job.jar")),
-        "target/glappet-job.jar is built by 'mvn package'; run this test with 'mvn verify'");
+        "target/glappet-job.jar is built by 'mvn -Pcluster package'; run this test with 'mvn -Pcluster verify'");
     // The cluster's configuration and logs stay in target/ for a look after a failure.
     Path dir = Path.of("target", "session-cluster-it").toAbsolutePath();
     deleteTree(dir);
