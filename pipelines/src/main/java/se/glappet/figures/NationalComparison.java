@@ -110,9 +110,13 @@ public final class NationalComparison {
       municipalRows.put(kpi, rows);
       out.addAll(rows);
       // Areas: counties, Södertörn, the nation.
+      // The county of a municipality is the reference list's county_code (contract section 5),
+      // which --reference may set apart from the code's first two digits.
       Map<String, List<Entry>> counties = new TreeMap<>();
       for (Entry e : rows) {
-        counties.computeIfAbsent(e.areaCode.substring(0, 2), k -> new ArrayList<>()).add(e);
+        Municipalities.Municipality m = reference.get(e.areaCode);
+        String county = m == null ? e.areaCode.substring(0, 2) : m.countyCode;
+        counties.computeIfAbsent(county, k -> new ArrayList<>()).add(e);
       }
       for (Map.Entry<String, List<Entry>> c : counties.entrySet()) {
         Municipalities.Municipality any = reference.get(c.getValue().get(0).areaCode);
