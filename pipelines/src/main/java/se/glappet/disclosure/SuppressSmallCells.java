@@ -38,10 +38,12 @@ public final class SuppressSmallCells extends PTransform<PCollection<Row>, PColl
   public PCollectionTuple expand(PCollection<Row> rows) {
     OutputTable t = table;
     PCollectionTuple out;
-    if (t == OutputTable.GAP_BY_REASON || t == OutputTable.INCOME_SUPPORT_BY_REASON) {
+    if (t.disclosure.mode == OutputTable.Disclosure.Mode.IN_STEP) {
+      throw new IllegalArgumentException(t.datasetName + " is suppressed inside the step that computes it");
+    }
+    if (t.disclosure.mode == OutputTable.Disclosure.Mode.WITH_SECONDARY) {
       out = rows
-          .apply("KeyByMunicipalityMonth", WithKeys.of((Row r) -> r.getString("period") + "|"
-              + r.getString("municipality_code")).withKeyType(TypeDescriptors.strings()))
+          .apply("KeyByMunicipalityMonth", WithKeys.of((Row r) -> groupKey(t, r)).withKeyType(TypeDescriptors.strings()))
           .apply("GroupReasons", GroupByKey.create())
           .apply("PrimaryAndSecondary", ParDo.of(new DoFn<KV<String, Iterable<Row>>, Row>() {
             private static final long serialVersionUID = 1L;
@@ -68,6 +70,15 @@ public final class SuppressSmallCells extends PTransform<PCollection<Row>, PColl
     out.get(ROWS).setRowSchema(t.beamSchema());
     out.get(CELLS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
+  }
+
+  /** The values of the table's grouping columns, joined by a tab (codes hold no tab). */
+  static String groupKey(OutputTable t, Row r) {
+    StringBuilder sb = new StringBuilder();
+    for (String c : t.disclosure.groupBy) {
+      sb.append(r.getString(c)).append('\t');
+    }
+    return sb.toString();
   }
 
   static void emit(OutputTable t, SmallCells.Result r, DoFn.MultiOutputReceiver o) {

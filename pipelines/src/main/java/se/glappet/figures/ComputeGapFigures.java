@@ -163,9 +163,12 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
               return;
             }
             String[] k = kv.getKey().split("\\|");
-            out.output(Row.withSchema(OutputTable.GAP_BY_REASON.beamSchema())
-                .addValues(k[0], k[1], k[2], kv.getValue().gapSupportPersons,
-                    Money.publish(kv.getValue().gapSupportSek), false)
+            out.output(OutputTable.GAP_BY_REASON.row()
+                .set("period", k[0])
+                .set("municipality_code", k[1])
+                .set("reason_code", k[2])
+                .set("persons", kv.getValue().gapSupportPersons)
+                .set("gap_support_sek", Money.publish(kv.getValue().gapSupportSek))
                 .build());
           }
         }))
@@ -186,13 +189,24 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     boolean reported = c.incomeSupportReported;
     BigDecimal perNewcomer = !reported || c.newcomersReceived == null ? null
         : Money.divide(c.gapSupportSek, BigDecimal.valueOf(c.newcomersReceived));
-    return Row.withSchema(OutputTable.GAP_MONTHLY.beamSchema())
-        .addValues(k[0], k[1], c.personsInGap, c.personsInGapWithSupport, (int) c.gapPersonDays,
-            reported ? c.gapSupportPersons : null, reported ? Money.publish(c.gapSupportSek) : null, c.gapsClosed(),
-            Stats.median(c.closedCashDays), Stats.p90(c.closedCashDays), Stats.median(c.closedEntitlementDays),
-            c.openGapsAtMonthEnd, reported ? c.recoverablePersons : null,
-            reported ? Money.publish(c.recoverableSek) : null, c.newcomersReceived,
-            Money.publish(perNewcomer), reported, false)
+    return OutputTable.GAP_MONTHLY.row()
+        .set("period", k[0])
+        .set("municipality_code", k[1])
+        .set("persons_in_gap", c.personsInGap)
+        .set("persons_in_gap_with_support", c.personsInGapWithSupport)
+        .set("gap_person_days", (int) c.gapPersonDays)
+        .set("gap_support_persons", reported ? c.gapSupportPersons : null)
+        .set("gap_support_sek", reported ? Money.publish(c.gapSupportSek) : null)
+        .set("gaps_closed", c.gapsClosed())
+        .set("median_cash_gap_days", Stats.median(c.closedCashDays))
+        .set("p90_cash_gap_days", Stats.p90(c.closedCashDays))
+        .set("median_entitlement_gap_days", Stats.median(c.closedEntitlementDays))
+        .set("open_gaps_at_month_end", c.openGapsAtMonthEnd)
+        .set("recoverable_persons", reported ? c.recoverablePersons : null)
+        .set("recoverable_sek", reported ? Money.publish(c.recoverableSek) : null)
+        .set("newcomers_received", c.newcomersReceived)
+        .set("gap_support_per_newcomer_sek", Money.publish(perNewcomer))
+        .set("income_support_reported", reported)
         .build();
   }
 

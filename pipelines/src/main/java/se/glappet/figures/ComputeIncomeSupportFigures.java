@@ -43,18 +43,27 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollectionTup
   static Row monthlyRow(KV<String, IncomeSupportTotals> kv) {
     String[] k = kv.getKey().split("\\|");
     IncomeSupportTotals t = kv.getValue();
-    return Row.withSchema(OutputTable.INCOME_SUPPORT_MONTHLY.beamSchema())
-        .addValues(k[0], k[1], t.households, t.persons, t.payments, Money.publish(t.amount),
-            Money.publish(Money.divide(t.amount, BigDecimal.valueOf(t.households))),
-            Money.publish(t.gapReasonAmount), false)
+    return OutputTable.INCOME_SUPPORT_MONTHLY.row()
+        .set("period", k[0])
+        .set("municipality_code", k[1])
+        .set("households", t.households)
+        .set("persons", t.persons)
+        .set("payments", t.payments)
+        .set("amount_sek", Money.publish(t.amount))
+        .set("amount_per_household_sek", Money.publish(Money.divide(t.amount, BigDecimal.valueOf(t.households))))
+        .set("gap_reason_amount_sek", Money.publish(t.gapReasonAmount))
         .build();
   }
 
   static Row byReasonRow(KV<String, IncomeSupportTotals> kv) {
     String[] k = kv.getKey().split("\\|");
     IncomeSupportTotals t = kv.getValue();
-    return Row.withSchema(OutputTable.INCOME_SUPPORT_BY_REASON.beamSchema())
-        .addValues(k[0], k[1], k[2], t.households, Money.publish(t.amount), false)
+    return OutputTable.INCOME_SUPPORT_BY_REASON.row()
+        .set("period", k[0])
+        .set("municipality_code", k[1])
+        .set("reason_code", k[2])
+        .set("households", t.households)
+        .set("amount_sek", Money.publish(t.amount))
         .build();
   }
 }

@@ -86,6 +86,32 @@ public final class NationalComparison {
     Double medianValue;
     boolean suppressed;
     long nulled;
+
+    /** Nulls one of the row's figures by column name; 1 when it held a value. */
+    int clear(String column) {
+      boolean held;
+      switch (column) {
+        case "value":
+          held = value != null;
+          value = null;
+          break;
+        case "numerator":
+          held = numerator != null;
+          numerator = null;
+          break;
+        case "denominator":
+          held = denominator != null;
+          denominator = null;
+          break;
+        case "base":
+          held = base != null;
+          base = null;
+          break;
+        default:
+          throw new IllegalArgumentException("national_comparison cannot null " + column);
+      }
+      return held ? 1 : 0;
+    }
   }
 
   private NationalComparison() {}
@@ -161,12 +187,21 @@ public final class NationalComparison {
         rank = lower + 1;
         nRanked = (long) ranked.get(e.kpi);
       }
-      rows.add(Row.withSchema(OutputTable.NATIONAL_COMPARISON.beamSchema())
-          .addValues(period, e.areaType, e.areaCode, e.areaName, e.kpi.name(),
-              e.value == null ? null : e.value.doubleValue(),
-              e.numerator == null ? null : e.numerator.doubleValue(),
-              e.denominator == null ? null : e.denominator.doubleValue(),
-              e.base, e.members, rank, nRanked, medians.get(e.kpi), e.suppressed)
+      rows.add(OutputTable.NATIONAL_COMPARISON.row()
+          .set("period", period)
+          .set("area_type", e.areaType)
+          .set("area_code", e.areaCode)
+          .set("area_name", e.areaName)
+          .set("kpi", e.kpi.name())
+          .set("value", e.value == null ? null : e.value.doubleValue())
+          .set("numerator", e.numerator == null ? null : e.numerator.doubleValue())
+          .set("denominator", e.denominator == null ? null : e.denominator.doubleValue())
+          .set("base", e.base)
+          .set("members", e.members)
+          .set("rank", rank)
+          .set("n_ranked", nRanked)
+          .set("national_median", medians.get(e.kpi))
+          .set(OutputTable.SUPPRESSED, e.suppressed)
           .build());
     }
     return new Result(rows, nulled);
@@ -232,22 +267,27 @@ public final class NationalComparison {
     }
   }
 
-  /** Section 4.6: a base or an "also" count of 1–4 nulls value, numerator, denominator and base. */
+  /**
+   * Section 4.6 as {@link OutputTable#NATIONAL_COMPARISON} declares it on {@code base}: a base or an
+   * "also" count of the KPI of 1–4 nulls the columns the base's rule names (value, numerator,
+   * denominator and base).
+   */
   private static void suppress(Entry e) {
     boolean small = SmallCells.isSmall(e.base);
     for (Long a : e.also) {
       small |= SmallCells.isSmall(a);
     }
     if (small) {
-      e.nulled = (e.value != null ? 1 : 0) + (e.numerator != null ? 1 : 0) + (e.denominator != null ? 1 : 0)
-          + (e.base != null ? 1 : 0);
-      e.value = null;
-      e.numerator = null;
-      e.denominator = null;
-      e.base = null;
+      for (String column : BASE_RULE) {
+        e.nulled += e.clear(column);
+      }
       e.suppressed = true;
     }
   }
+
+  /** The columns nulled when the base or an "also" count is small, as the dataset declares them. */
+  private static final List<String> BASE_RULE =
+      OutputTable.NATIONAL_COMPARISON.column("base").nulledWhenSmall();
 
   private static Entry area(Kpi kpi, String type, String code, String name, List<Entry> candidates) {
     Entry a = new Entry();

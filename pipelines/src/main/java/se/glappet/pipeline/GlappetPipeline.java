@@ -2,6 +2,7 @@ package se.glappet.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -76,29 +77,34 @@ public final class GlappetPipeline {
 
     PCollectionTuple incomeSupport = summaries.apply("ComputeIncomeSupportFigures",
         new ComputeIncomeSupportFigures());
-    counters.add(publish(incomeSupport.get(ComputeIncomeSupportFigures.MONTHLY),
-        OutputTable.INCOME_SUPPORT_MONTHLY, spec));
-    counters.add(publish(incomeSupport.get(ComputeIncomeSupportFigures.BY_REASON),
-        OutputTable.INCOME_SUPPORT_BY_REASON, spec));
+    // Every dataset's rows before disclosure control (or, when it is applied inside the step that
+    // computes the dataset, after it); all are published alike below.
+    Map<OutputTable, PCollection<Row>> computed = new EnumMap<>(OutputTable.class);
+    Map<OutputTable, PCollectionTuple> suppressedInStep = new EnumMap<>(OutputTable.class);
+    computed.put(OutputTable.INCOME_SUPPORT_MONTHLY, incomeSupport.get(ComputeIncomeSupportFigures.MONTHLY));
+    computed.put(OutputTable.INCOME_SUPPORT_BY_REASON, incomeSupport.get(ComputeIncomeSupportFigures.BY_REASON));
 
     PCollectionTuple gap = summaries
         .and(ComputeGapFigures.PERSON_GAPS, gaps)
         .and(ReadInputs.KIS, inputs.get(ReadInputs.KIS))
         .and(ReadInputs.MUNICIPALITIES, inputs.get(ReadInputs.MUNICIPALITIES))
         .apply("ComputeGapFigures", new ComputeGapFigures(range, gapOf));
-    PCollection<Row> gapMonthly = gap.get(ComputeGapFigures.CELLS)
+    computed.put(OutputTable.GAP_MONTHLY, gap.get(ComputeGapFigures.CELLS)
         .apply("ToGapMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class))
             .via(ComputeGapFigures::gapMonthlyRow))
-        .setRowSchema(OutputTable.GAP_MONTHLY.beamSchema());
-    counters.add(publish(gapMonthly, OutputTable.GAP_MONTHLY, spec));
-    counters.add(publish(gap.get(ComputeGapFigures.BY_REASON), OutputTable.GAP_BY_REASON, spec));
+        .setRowSchema(OutputTable.GAP_MONTHLY.beamSchema()));
+    computed.put(OutputTable.GAP_BY_REASON, gap.get(ComputeGapFigures.BY_REASON));
 
     PCollectionTuple comparison = PCollectionTuple
         .of(ComputeNationalComparison.GAP_CELLS, gap.get(ComputeGapFigures.CELLS))
         .and(ComputeNationalComparison.INCOME_TOTALS, incomeSupport.get(ComputeIncomeSupportFigures.TOTALS))
         .and(ComputeNationalComparison.POPULATION, inputs.get(ReadInputs.POPULATION))
         .apply("ComputeNationalComparison", new ComputeNationalComparison(spec.municipalities));
-    counters.add(write(comparison, OutputTable.NATIONAL_COMPARISON, spec));
+    suppressedInStep.put(OutputTable.NATIONAL_COMPARISON, comparison);
+
+    for (OutputTable table : OutputTable.values()) {
+      counters.add(publish(table, computed, suppressedInStep, spec));
+    }
 
     PCollection<RejectedRow> rejected = inputs.get(ReadInputs.REJECTED);
     rejected.apply("WriteRejects", new WriteRejects(spec.rejectsFile()));
@@ -132,9 +138,20 @@ public final class GlappetPipeline {
         .apply("WriteRunStats", new WriteTextFile(spec.statsFile()));
   }
 
-  private static PCollection<KV<String, Long>> publish(PCollection<Row> rows, OutputTable table, BatchSpec spec) {
-    PCollectionTuple suppressed =
-        rows.apply("SuppressSmallCells" + toUpperCamel(table.datasetName), new SuppressSmallCells(table));
+  /** Disclosure control as the dataset declares it, then its month files; yields its counters. */
+  private static PCollection<KV<String, Long>> publish(OutputTable table, Map<OutputTable, PCollection<Row>> computed,
+      Map<OutputTable, PCollectionTuple> suppressedInStep, BatchSpec spec) {
+    PCollectionTuple suppressed;
+    if (table.disclosure.mode == OutputTable.Disclosure.Mode.IN_STEP) {
+      suppressed = suppressedInStep.get(table);
+    } else {
+      PCollection<Row> rows = computed.get(table);
+      suppressed = rows == null ? null
+          : rows.apply("SuppressSmallCells" + toUpperCamel(table.datasetName), new SuppressSmallCells(table));
+    }
+    if (suppressed == null) {
+      throw new IllegalStateException("no step computes the dataset " + table.datasetName);
+    }
     return write(suppressed, table, spec);
   }
 
