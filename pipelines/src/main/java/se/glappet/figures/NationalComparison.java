@@ -25,15 +25,6 @@ import se.glappet.reference.Municipalities;
  * neither ranked nor an area member for those KPIs.
  */
 public final class NationalComparison {
-  /** The comparison KPIs. */
-  public enum Kpi {
-    INCOME_SUPPORT_PER_INHABITANT,
-    HOUSEHOLDS_PER_1000_INHABITANTS,
-    GAP_SUPPORT_PER_NEWCOMER,
-    RECOVERABLE_SHARE,
-    MEDIAN_CASH_GAP_DAYS
-  }
-
   /** What one municipality contributes in the month (exact, unsuppressed). */
   public static final class Input implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -215,40 +206,14 @@ public final class NationalComparison {
   private static Entry municipalEntry(Kpi kpi, Input in) {
     Entry e = new Entry();
     e.kpi = kpi;
-    long households = in.income == null ? 0 : in.income.households;
-    BigDecimal amount = in.income == null ? BigDecimal.ZERO : in.income.amount;
-    BigDecimal population = in.population == null ? null : BigDecimal.valueOf(in.population);
-    switch (kpi) {
-      case INCOME_SUPPORT_PER_INHABITANT:
-        e.numerator = amount;
-        e.denominator = population;
-        e.base = households;
-        break;
-      case HOUSEHOLDS_PER_1000_INHABITANTS:
-        e.numerator = BigDecimal.valueOf(1000 * households);
-        e.denominator = population;
-        e.base = households;
-        break;
-      case GAP_SUPPORT_PER_NEWCOMER:
-        e.numerator = in.gap.gapSupportSek;
-        e.denominator = in.gap.newcomersReceived == null ? null : BigDecimal.valueOf(in.gap.newcomersReceived);
-        e.base = in.gap.gapSupportPersons;
-        e.also.add(in.gap.newcomersReceived);
-        break;
-      case RECOVERABLE_SHARE:
-        e.numerator = in.gap.recoverableSek;
-        e.denominator = in.gap.gapSupportSek;
-        e.base = in.gap.recoverablePersons;
-        e.also.add(in.gap.gapSupportPersons);
-        break;
-      case MEDIAN_CASH_GAP_DAYS:
-        e.base = in.gap.gapsClosed();
-        e.closedDays.addAll(in.gap.closedCashDays);
-        break;
-      default:
-        throw new IllegalStateException();
+    e.numerator = kpi.numerator(in);
+    e.denominator = kpi.denominator(in);
+    e.base = kpi.base(in);
+    e.also.addAll(kpi.also(in));
+    if (!kpi.isRatio()) {
+      e.closedDays.addAll(in.gap.closedCashDays);
     }
-    if (!in.reported() && kpi != Kpi.MEDIAN_CASH_GAP_DAYS) {
+    if (!in.reported() && kpi.restsOnPayments()) {
       e.numerator = null;
       e.base = null;
     }
@@ -257,7 +222,7 @@ public final class NationalComparison {
   }
 
   private static void setValue(Entry e) {
-    if (e.kpi == Kpi.MEDIAN_CASH_GAP_DAYS) {
+    if (!e.kpi.isRatio()) {
       Double m = Stats.median(e.closedDays);
       e.value = m == null ? null : BigDecimal.valueOf(m);
     } else if (e.denominator == null || e.denominator.signum() == 0 || e.numerator == null) {
@@ -295,7 +260,7 @@ public final class NationalComparison {
     a.areaType = type;
     a.areaCode = code;
     a.areaName = name;
-    boolean ratio = kpi != Kpi.MEDIAN_CASH_GAP_DAYS;
+    boolean ratio = kpi.isRatio();
     List<Entry> members = new ArrayList<>();
     for (Entry e : candidates) {
       if (!e.suppressed && (!ratio || e.numerator != null && e.denominator != null)) {

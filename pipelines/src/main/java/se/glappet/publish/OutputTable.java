@@ -48,7 +48,7 @@ public enum OutputTable {
       text("period"), text("municipality_code"), text("reason_code"),
       count("households").whenSmallNulls("amount_sek"), sek("amount_sek"), flag("suppressed")),
   /**
-   * The base, and each of the KPI's "also" counts ({@code se.glappet.figures.NationalComparison.Kpi}),
+   * The base, and each of the KPI's "also" counts ({@code se.glappet.figures.Kpi}),
    * null value, numerator, denominator and base when 1–4; applied while the comparison is computed,
    * because areas sum only their published members.
    */
