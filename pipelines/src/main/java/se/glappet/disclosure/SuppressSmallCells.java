@@ -18,15 +18,16 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.publish.OutputTable;
+import se.glappet.publish.RunCounter;
 
 /**
  * Applies {@link SmallCells} to one output table. Yields the published rows and, under
- * {@link #CELLS}, the number of cells it nulled keyed by the table's dataset name.
+ * {@link #CELLS}, the number of cells it nulled as {@link RunCounter#cellsSuppressed} counts.
  */
 public final class SuppressSmallCells extends PTransform<PCollection<Row>, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
   public static final TupleTag<Row> ROWS = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Long>> CELLS = new TupleTag<>() {};
+  public static final TupleTag<KV<RunCounter, Long>> CELLS = new TupleTag<>() {};
 
   private final OutputTable table;
 
@@ -68,7 +69,7 @@ public final class SuppressSmallCells extends PTransform<PCollection<Row>, PColl
       }).withOutputTags(ROWS, TupleTagList.of(CELLS)));
     }
     out.get(ROWS).setRowSchema(t.beamSchema());
-    out.get(CELLS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    out.get(CELLS).setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
     return out;
   }
 
@@ -84,7 +85,7 @@ public final class SuppressSmallCells extends PTransform<PCollection<Row>, PColl
   static void emit(OutputTable t, SmallCells.Result r, DoFn.MultiOutputReceiver o) {
     o.get(ROWS).output(r.row);
     if (r.cellsNulled > 0) {
-      o.get(CELLS).output(KV.of(t.datasetName, r.cellsNulled));
+      o.get(CELLS).output(KV.of(RunCounter.cellsSuppressed(t), r.cellsNulled));
     }
   }
 }

@@ -25,6 +25,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.disclosure.SuppressSmallCells;
 import se.glappet.publish.OutputTable;
+import se.glappet.publish.RunCounter;
 import se.glappet.records.PopulationRow;
 import se.glappet.reference.Municipalities;
 
@@ -84,12 +85,13 @@ public final class ComputeNationalComparison extends PTransform<PCollectionTuple
             NationalComparison.Result r = NationalComparison.compute(period, inputs, ref);
             r.rows.forEach(o.get(SuppressSmallCells.ROWS)::output);
             if (r.cellsNulled > 0) {
-              o.get(SuppressSmallCells.CELLS).output(KV.of(OutputTable.NATIONAL_COMPARISON.datasetName, r.cellsNulled));
+              o.get(SuppressSmallCells.CELLS)
+                  .output(KV.of(RunCounter.cellsSuppressed(OutputTable.NATIONAL_COMPARISON), r.cellsNulled));
             }
           }
         }).withSideInputs(population).withOutputTags(SuppressSmallCells.ROWS, TupleTagList.of(SuppressSmallCells.CELLS)));
     out.get(SuppressSmallCells.ROWS).setRowSchema(OutputTable.NATIONAL_COMPARISON.beamSchema());
-    out.get(SuppressSmallCells.CELLS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    out.get(SuppressSmallCells.CELLS).setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
     return out;
   }
 }

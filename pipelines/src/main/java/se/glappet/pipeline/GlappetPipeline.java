@@ -18,7 +18,6 @@ import se.glappet.records.KisRow;
 import se.glappet.records.PopulationRow;
 import se.glappet.records.RecordCoders;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -44,6 +43,8 @@ import se.glappet.ingest.FileInfo;
 import se.glappet.ingest.ReadInputs;
 import se.glappet.ingest.RejectedRow;
 import se.glappet.publish.OutputTable;
+import se.glappet.publish.RunCounter;
+import se.glappet.publish.RunStats;
 import se.glappet.publish.WriteMonthFiles;
 import se.glappet.publish.WriteRejects;
 import se.glappet.publish.WriteTextFile;
@@ -68,7 +69,7 @@ public final class GlappetPipeline {
     PCollectionView<MonthRange> range = inputs.get(ReadInputs.PAYMENT_MONTHS).apply("ComputeMonthRange",
         new ComputeMonthRange(spec.from, spec.to));
 
-    List<PCollection<KV<String, Long>>> counters = new ArrayList<>();
+    List<PCollection<KV<RunCounter, Long>>> counters = new ArrayList<>();
 
     PCollection<PersonGap> gaps = inputs.get(ReadInputs.ALLOWANCES).apply("BuildPersonGaps", new BuildPersonGaps(range));
     PCollectionView<Map<String, PersonGap>> gapOf = BuildPersonGaps.byPerson(gaps);
@@ -109,15 +110,15 @@ public final class GlappetPipeline {
     PCollection<RejectedRow> rejected = inputs.get(ReadInputs.REJECTED);
     rejected.apply("WriteRejects", new WriteRejects(spec.rejectsFile()));
     counters.add(rejected.apply("CountRejects", MapElements
-        .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-        .via(r -> KV.of("reject|" + r.dataset + "|" + r.file + "|" + r.reason, 1L))));
+        .into(TypeDescriptors.kvs(TypeDescriptor.of(RunCounter.class), TypeDescriptors.longs()))
+        .via((RejectedRow r) -> KV.of(RunCounter.rejected(r.dataset, r.file, r.reason.name()), 1L)))
+        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of())));
 
     PCollection<String> counterLines = PCollectionList.of(counters)
         .apply("AllCounters", Flatten.pCollections())
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()))
         .apply("SumCounters", Sum.longsPerKey())
-        .apply("CounterLines", MapElements.into(TypeDescriptors.strings())
-            .via(kv -> "counter\t" + kv.getKey() + "\t" + kv.getValue()));
+        .apply("CounterLines", MapElements.into(TypeDescriptors.strings()).via(RunStats::counterLine));
     PCollection<String> fileLines = inputs.get(ReadInputs.FILES)
         .apply("FileLines", ParDo.of(new FileInfoJson()));
     PCollection<String> rangeLine = p
@@ -139,7 +140,7 @@ public final class GlappetPipeline {
   }
 
   /** Disclosure control as the dataset declares it, then its month files; yields its counters. */
-  private static PCollection<KV<String, Long>> publish(OutputTable table, Map<OutputTable, PCollection<Row>> computed,
+  private static PCollection<KV<RunCounter, Long>> publish(OutputTable table, Map<OutputTable, PCollection<Row>> computed,
       Map<OutputTable, PCollectionTuple> suppressedInStep, BatchSpec spec) {
     PCollectionTuple suppressed;
     if (table.disclosure.mode == OutputTable.Disclosure.Mode.IN_STEP) {
@@ -156,14 +157,12 @@ public final class GlappetPipeline {
   }
 
   /** Writes rows that passed disclosure control; yields row and suppressed-cell counters. */
-  private static PCollection<KV<String, Long>> write(PCollectionTuple suppressed, OutputTable table, BatchSpec spec) {
+  private static PCollection<KV<RunCounter, Long>> write(PCollectionTuple suppressed, OutputTable table,
+      BatchSpec spec) {
     String name = toUpperCamel(table.datasetName);
-    PCollection<KV<String, Long>> written = suppressed.get(SuppressSmallCells.ROWS)
+    PCollection<KV<RunCounter, Long>> written = suppressed.get(SuppressSmallCells.ROWS)
         .apply("WriteMonthFiles" + name, new WriteMonthFiles(table, spec.stagingDir));
-    PCollection<KV<String, Long>> cells = suppressed.get(SuppressSmallCells.CELLS)
-        .apply("CountSuppressed" + name, MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-            .via(kv -> KV.of("suppressed|" + kv.getKey(), kv.getValue())));
+    PCollection<KV<RunCounter, Long>> cells = suppressed.get(SuppressSmallCells.CELLS);
     return PCollectionList.of(written).and(cells).apply("Counters" + name, Flatten.pCollections());
   }
 
