@@ -22,13 +22,13 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollectionTup
   private static final long serialVersionUID = 1L;
   public static final TupleTag<Row> MONTHLY = new TupleTag<>() {};
   public static final TupleTag<Row> BY_REASON = new TupleTag<>() {};
-  /** Exact totals per municipality and month ({@code period|municipality}), for the comparisons. */
-  public static final TupleTag<KV<String, IncomeSupportTotals>> TOTALS = new TupleTag<>() {};
+  /** Exact totals per municipality-month, for the comparisons. */
+  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> TOTALS = new TupleTag<>() {};
 
   /** Input: the totals of {@link SummarisePayments}. */
   @Override
   public PCollectionTuple expand(PCollectionTuple summaries) {
-    PCollection<KV<String, IncomeSupportTotals>> totals = summaries.get(SummarisePayments.INCOME_MONTHLY);
+    PCollection<KV<CellKey, IncomeSupportTotals>> totals = summaries.get(SummarisePayments.INCOME_MONTHLY);
     PCollection<Row> monthly = totals
         .apply("ToMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> monthlyRow(kv)))
         .setRowSchema(OutputTable.INCOME_SUPPORT_MONTHLY.beamSchema());
@@ -40,12 +40,12 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollectionTup
     return PCollectionTuple.of(MONTHLY, monthly).and(BY_REASON, byReason).and(TOTALS, totals);
   }
 
-  static Row monthlyRow(KV<String, IncomeSupportTotals> kv) {
-    String[] k = kv.getKey().split("\\|");
+  static Row monthlyRow(KV<CellKey, IncomeSupportTotals> kv) {
+    CellKey k = kv.getKey();
     IncomeSupportTotals t = kv.getValue();
     return OutputTable.INCOME_SUPPORT_MONTHLY.row()
-        .set("period", k[0])
-        .set("municipality_code", k[1])
+        .set("period", k.period.toString())
+        .set("municipality_code", k.municipality)
         .set("households", t.households)
         .set("persons", t.persons)
         .set("payments", t.payments)
@@ -55,13 +55,13 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollectionTup
         .build();
   }
 
-  static Row byReasonRow(KV<String, IncomeSupportTotals> kv) {
-    String[] k = kv.getKey().split("\\|");
+  static Row byReasonRow(KV<CellKey, IncomeSupportTotals> kv) {
+    CellKey k = kv.getKey();
     IncomeSupportTotals t = kv.getValue();
     return OutputTable.INCOME_SUPPORT_BY_REASON.row()
-        .set("period", k[0])
-        .set("municipality_code", k[1])
-        .set("reason_code", k[2])
+        .set("period", k.period.toString())
+        .set("municipality_code", k.municipality)
+        .set("reason_code", k.reason.name())
         .set("households", t.households)
         .set("amount_sek", Money.publish(t.amount))
         .build();

@@ -22,6 +22,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.disclosure.SuppressSmallCells;
 import se.glappet.publish.OutputTable;
@@ -37,8 +38,8 @@ import se.glappet.reference.Municipalities;
  */
 public final class ComputeNationalComparison extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
-  public static final TupleTag<KV<String, GapCell>> GAP_CELLS = new TupleTag<>() {};
-  public static final TupleTag<KV<String, IncomeSupportTotals>> INCOME_TOTALS = new TupleTag<>() {};
+  public static final TupleTag<KV<CellKey, GapCell>> GAP_CELLS = new TupleTag<>() {};
+  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_TOTALS = new TupleTag<>() {};
   public static final TupleTag<PopulationRow> POPULATION = new TupleTag<>() {};
 
   private final Municipalities reference;
@@ -55,14 +56,17 @@ public final class ComputeNationalComparison extends PTransform<PCollectionTuple
     TupleTag<KV<String, IncomeSupportTotals>> incomeTag = new TupleTag<>() {};
     PCollection<KV<String, KV<String, GapCell>>> gapByPeriod = in.get(GAP_CELLS)
         .apply("GapByPeriod", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), in.get(GAP_CELLS).getTypeDescriptor()))
-            .via(kv -> KV.of(kv.getKey().substring(0, 7), KV.of(kv.getKey().substring(8), kv.getValue()))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), in.get(GAP_CELLS).getCoder()));
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(GapCell.class))))
+            .via(kv -> KV.of(kv.getKey().period.toString(), KV.of(kv.getKey().municipality, kv.getValue()))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), GapCell.CellCoder.of())));
     PCollection<KV<String, KV<String, IncomeSupportTotals>>> incomeByPeriod = in.get(INCOME_TOTALS)
         .apply("IncomeByPeriod", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), in.get(INCOME_TOTALS).getTypeDescriptor()))
-            .via(kv -> KV.of(kv.getKey().substring(0, 7), KV.of(kv.getKey().substring(8), kv.getValue()))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), in.get(INCOME_TOTALS).getCoder()));
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(IncomeSupportTotals.class))))
+            .via(kv -> KV.of(kv.getKey().period.toString(), KV.of(kv.getKey().municipality, kv.getValue()))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(StringUtf8Coder.of(), IncomeSupportTotals.TotalsCoder.of())));
     PCollectionTuple out = KeyedPCollectionTuple.of(gapTag, gapByPeriod).and(incomeTag, incomeByPeriod)
         .apply("JoinByPeriod", CoGroupByKey.create())
         .apply("CompareMunicipalities", ParDo.of(new DoFn<KV<String, CoGbkResult>, Row>() {

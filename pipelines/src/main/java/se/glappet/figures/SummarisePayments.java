@@ -51,22 +51,24 @@ import se.glappet.records.ReasonCode;
 public final class SummarisePayments extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
 
-  /** Income-support totals per {@code period|municipality}. */
-  public static final TupleTag<KV<String, IncomeSupportTotals>> INCOME_MONTHLY = new TupleTag<>() {};
-  /** Income-support totals per {@code period|municipality|reason}. */
-  public static final TupleTag<KV<String, IncomeSupportTotals>> INCOME_BY_REASON = new TupleTag<>() {};
-  /** Gap support per {@code period|paying municipality|person}. */
-  public static final TupleTag<KV<String, BigDecimal>> GAP_BY_PAYER = new TupleTag<>() {};
-  /** Gap support per {@code period|home municipality|person}. */
-  public static final TupleTag<KV<String, BigDecimal>> GAP_BY_PERSON = new TupleTag<>() {};
-  /** Gap support with a gap reason per {@code period|paying municipality|reason|person}. */
-  public static final TupleTag<KV<String, BigDecimal>> GAP_BY_REASON = new TupleTag<>() {};
-  /** Support in the recoverable window per {@code person|paying municipality}. */
-  public static final TupleTag<KV<String, BigDecimal>> GAP_IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
+  /** Income-support totals per municipality-month. */
+  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_MONTHLY = new TupleTag<>() {};
+  /** Income-support totals per municipality-month and reason. */
+  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_BY_REASON = new TupleTag<>() {};
+  /** Gap support per month, paying municipality and person. */
+  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_BY_PAYER = new TupleTag<>() {};
+  /** Gap support per month, home municipality and person. */
+  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_BY_PERSON = new TupleTag<>() {};
+  /** Gap support with a gap reason per month, paying municipality, reason and person. */
+  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_BY_REASON = new TupleTag<>() {};
+  /** Support in the recoverable window per person and paying municipality (no month). */
+  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
 
+  /** A municipality and an amount. */
   static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of());
-  static final KvCoder<String, IncomeSupportTotals> TOTALS =
-      KvCoder.of(StringUtf8Coder.of(), IncomeSupportTotals.TotalsCoder.of());
+  static final KvCoder<CellKey, BigDecimal> CELL_AMOUNTS = KvCoder.of(CellKey.CellKeyCoder.of(), DecimalCoder.of());
+  static final KvCoder<CellKey, IncomeSupportTotals> TOTALS =
+      KvCoder.of(CellKey.CellKeyCoder.of(), IncomeSupportTotals.TotalsCoder.of());
 
   /** The kinds of partial sums; a partial's key starts with its kind's letter. */
   enum Part {
@@ -108,9 +110,9 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
                 .and(GAP_IN_RECOVERABLE_WINDOW)));
     out.get(INCOME_MONTHLY).setCoder(TOTALS);
     out.get(INCOME_BY_REASON).setCoder(TOTALS);
-    for (TupleTag<KV<String, BigDecimal>> t : java.util.List.of(GAP_BY_PAYER, GAP_BY_PERSON, GAP_BY_REASON,
+    for (TupleTag<KV<CellKey, BigDecimal>> t : java.util.List.of(GAP_BY_PAYER, GAP_BY_PERSON, GAP_BY_REASON,
         GAP_IN_RECOVERABLE_WINDOW)) {
-      out.get(t).setCoder(AMOUNTS);
+      out.get(t).setCoder(CELL_AMOUNTS);
     }
     return out;
   }
@@ -283,14 +285,36 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     }
   }
 
-  /** Sends each exact sum to its output, without its kind's letter. */
-  static final class SplitFn extends DoFn<KV<String, Partial>, KV<String, IncomeSupportTotals>> {
+  /**
+   * The typed key of a partial's text key (its kind's letter removed), which {@link ReadAndSumFn}
+   * built as {@code month|municipality[|reason][|person]}, or {@code person|municipality} for the
+   * recoverable window. The text keys stay inside this step; what leaves it is typed.
+   */
+  static CellKey cellKey(char letter, String key) {
+    if (letter == Part.GAP_IN_RECOVERABLE_WINDOW.letter) {
+      int bar = key.lastIndexOf('|');
+      return CellKey.personAndPayer(key.substring(0, bar), key.substring(bar + 1));
+    }
+    String[] f = key.split("\\|", 4);
+    YearMonth month = YearMonth.parse(f[0]);
+    if (letter == Part.INCOME_MONTHLY.letter) {
+      return CellKey.of(month, f[1]);
+    } else if (letter == Part.INCOME_BY_REASON.letter) {
+      return CellKey.of(month, f[1], ReasonCode.valueOf(f[2]));
+    } else if (letter == Part.GAP_BY_REASON.letter) {
+      return CellKey.of(month, f[1], ReasonCode.valueOf(f[2])).withPerson(f[3]);
+    }
+    return CellKey.of(month, f[1]).withPerson(key.substring(f[0].length() + f[1].length() + 2));
+  }
+
+  /** Sends each exact sum to its output under its typed key. */
+  static final class SplitFn extends DoFn<KV<String, Partial>, KV<CellKey, IncomeSupportTotals>> {
     private static final long serialVersionUID = 1L;
 
     @ProcessElement
     public void process(@Element KV<String, Partial> kv, MultiOutputReceiver out) {
       char letter = kv.getKey().charAt(0);
-      String key = kv.getKey().substring(1);
+      CellKey key = cellKey(letter, kv.getKey().substring(1));
       Partial p = kv.getValue();
       if (letter == Part.INCOME_MONTHLY.letter) {
         out.get(INCOME_MONTHLY).output(KV.of(key, HouseholdTotals.totals(p.totals)));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import se.glappet.figures.CellKey;
 import se.glappet.figures.GapCell;
 import se.glappet.figures.IncomeSupportTotals;
 import se.glappet.gap.PersonGap;
@@ -181,6 +182,8 @@ public final class GlappetPipeline {
     r.registerCoderForClass(PopulationRow.class, RecordCoders.PopulationCoder.of());
     r.registerCoderForClass(PersonGap.class, PersonGapCoder.of());
     r.registerCoderForClass(GapCell.class, GapCell.CellCoder.of());
+    r.registerCoderForClass(CellKey.class, CellKey.CellKeyCoder.of());
+    r.registerCoderForClass(RunCounter.class, RunCounter.RunCounterCoder.of());
     r.registerCoderForClass(IncomeSupportTotals.class, IncomeSupportTotals.TotalsCoder.of());
   }
 
@@ -196,14 +199,14 @@ public final class GlappetPipeline {
    * One line per municipality in the batch and month that it did not report (contract section 4),
    * read back by {@link se.glappet.publish.RunStats}.
    */
-  static final class NonResponseLines extends DoFn<KV<String, GapCell>, String> {
+  static final class NonResponseLines extends DoFn<KV<CellKey, GapCell>, String> {
     private static final long serialVersionUID = 1L;
 
     @ProcessElement
-    public void process(@Element KV<String, GapCell> cell, OutputReceiver<String> out) {
+    public void process(@Element KV<CellKey, GapCell> cell, OutputReceiver<String> out) {
       if (!cell.getValue().incomeSupportReported) {
-        String[] k = cell.getKey().split("\\|");
-        out.output(se.glappet.publish.RunStats.NON_RESPONSE + "\t" + k[0] + "\t" + k[1]);
+        CellKey k = cell.getKey();
+        out.output(RunStats.NON_RESPONSE + "\t" + k.period + "\t" + k.municipality);
       }
     }
   }
