@@ -156,7 +156,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     private transient MonthRange range;
     private transient Map<String, PersonGap> gaps;
     private transient Map<Integer, Iterable<Integer>> losersByFile;
-    /** Keyed by {@link #incomeKey}: no text is built per payment. */
+    /** Keyed by {@link PackedIncomeKey}: no text is built per payment. */
     private transient Map<Long, HouseholdTotals.Acc> totals;
     private transient Map<String, BigDecimal> amounts;
 
@@ -201,29 +201,10 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       if (!range.contains(m)) {
         return;
       }
-      long monthly = incomeKey(m, p.municipalityCode, null);
+      long monthly = PackedIncomeKey.pack(m, p.municipalityCode, null);
       HouseholdTotals.add(totals.computeIfAbsent(monthly, k -> new HouseholdTotals.Acc()), p);
-      HouseholdTotals.add(totals.computeIfAbsent(incomeKey(m, p.municipalityCode, p.reason),
+      HouseholdTotals.add(totals.computeIfAbsent(PackedIncomeKey.pack(m, p.municipalityCode, p.reason),
           k -> new HouseholdTotals.Acc()), p);
-    }
-
-    /**
-     * Month, municipality code (four digits, contract section 2) and reason (or none) in one long:
-     * {@code month index << 24 | code << 8 | reason ordinal + 1}.
-     */
-    static long incomeKey(YearMonth m, String municipalityCode, ReasonCode reason) {
-      long month = m.getYear() * 12L + m.getMonthValue() - 1;
-      return month << 24 | (long) Integer.parseInt(municipalityCode) << 8 | (reason == null ? 0 : reason.ordinal() + 1);
-    }
-
-    /** The partial's text key of an {@link #incomeKey}. */
-    static String incomeKeyText(long key) {
-      int month = (int) (key >>> 24);
-      String code = String.format("%04d", (key >>> 8) & 0xFFFF);
-      int reason = (int) (key & 0xFF);
-      String muniMonth = YearMonth.of(month / 12, month % 12 + 1) + "|" + code;
-      return reason == 0 ? Part.INCOME_MONTHLY.letter + muniMonth
-          : Part.INCOME_BY_REASON.letter + muniMonth + "|" + ReasonCode.values()[reason - 1].name();
     }
 
     /** Contract section 3: a payment known at obs_end, apportioned to its person's gap window. */
@@ -259,7 +240,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      totals.forEach((k, acc) -> c.output(KV.of(incomeKeyText(k), Partial.of(acc)), GlobalWindow.INSTANCE.maxTimestamp(),
+      totals.forEach((k, acc) -> c.output(KV.of(PackedIncomeKey.partialKey(k), Partial.of(acc)), GlobalWindow.INSTANCE.maxTimestamp(),
           GlobalWindow.INSTANCE));
       amounts.forEach((k, v) -> c.output(KV.of(k, Partial.of(v)), GlobalWindow.INSTANCE.maxTimestamp(),
           GlobalWindow.INSTANCE));

@@ -57,8 +57,10 @@ class CellKeyTest {
     assertEquals("ab", w.person);
     assertEquals("0180", w.municipality);
     // And the income key packed in a long reads back to the same typed key.
-    long packed = SummarisePayments.ReadAndSumFn.incomeKey(JAN, "0180", r);
-    String text = SummarisePayments.ReadAndSumFn.incomeKeyText(packed);
+    long packed = PackedIncomeKey.pack(JAN, "0180", r);
+    assertEquals(CellKey.of(JAN, "0180", r), PackedIncomeKey.cellKey(packed));
+    assertEquals(CellKey.of(JAN, "0180"), PackedIncomeKey.cellKey(PackedIncomeKey.pack(JAN, "0180", null)));
+    String text = PackedIncomeKey.partialKey(packed);
     assertEquals(CellKey.of(JAN, "0180", r), SummarisePayments.cellKey(text.charAt(0), text.substring(1)));
   }
 }
