@@ -3,8 +3,9 @@ package se.glappet.disclosure;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -16,7 +17,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import se.glappet.publish.OutputTable;
 import se.glappet.publish.RunCounter;
 
@@ -43,14 +44,17 @@ public final class SuppressSmallCells extends PTransform<PCollection<Row>, PColl
       throw new IllegalArgumentException(t.datasetName + " is suppressed inside the step that computes it");
     }
     if (t.disclosure.mode == OutputTable.Disclosure.Mode.WITH_SECONDARY) {
+      Schema groupSchema = t.groupSchema();
       out = rows
-          .apply("KeyByMunicipalityMonth", WithKeys.of((Row r) -> groupKey(t, r)).withKeyType(TypeDescriptors.strings()))
+          .apply("KeyByMunicipalityMonth", WithKeys.of((Row r) -> t.groupOf(r, groupSchema))
+              .withKeyType(TypeDescriptor.of(Row.class)))
+          .setCoder(KvCoder.of(RowCoder.of(groupSchema), RowCoder.of(t.beamSchema())))
           .apply("GroupReasons", GroupByKey.create())
-          .apply("PrimaryAndSecondary", ParDo.of(new DoFn<KV<String, Iterable<Row>>, Row>() {
+          .apply("PrimaryAndSecondary", ParDo.of(new DoFn<KV<Row, Iterable<Row>>, Row>() {
             private static final long serialVersionUID = 1L;
 
             @ProcessElement
-            public void process(@Element KV<String, Iterable<Row>> group, MultiOutputReceiver o) {
+            public void process(@Element KV<Row, Iterable<Row>> group, MultiOutputReceiver o) {
               List<Row> list = new ArrayList<>();
               group.getValue().forEach(list::add);
               for (SmallCells.Result r : SmallCells.byReason(t, list)) {
@@ -71,15 +75,6 @@ public final class SuppressSmallCells extends PTransform<PCollection<Row>, PColl
     out.get(ROWS).setRowSchema(t.beamSchema());
     out.get(CELLS).setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
     return out;
-  }
-
-  /** The values of the table's grouping columns, joined by a tab (codes hold no tab). */
-  static String groupKey(OutputTable t, Row r) {
-    StringBuilder sb = new StringBuilder();
-    for (String c : t.disclosure.groupBy) {
-      sb.append(r.getString(c)).append('\t');
-    }
-    return sb.toString();
   }
 
   static void emit(OutputTable t, SmallCells.Result r, DoFn.MultiOutputReceiver o) {

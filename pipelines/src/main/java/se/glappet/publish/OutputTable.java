@@ -228,6 +228,24 @@ public enum OutputTable {
     }
   }
 
+  /** {@link Disclosure.Mode#WITH_SECONDARY}: the schema of a group's key, its grouping columns. */
+  public org.apache.beam.sdk.schemas.Schema groupSchema() {
+    org.apache.beam.sdk.schemas.Schema.Builder b = org.apache.beam.sdk.schemas.Schema.builder();
+    for (String c : disclosure.groupBy) {
+      b.addField(c, schema.getField(c).getType());
+    }
+    return b.build();
+  }
+
+  /** The key of the group that {@code row} belongs to: its values of the grouping columns. */
+  public Row groupOf(Row row, org.apache.beam.sdk.schemas.Schema groupSchema) {
+    Row.Builder b = Row.withSchema(groupSchema);
+    for (String c : disclosure.groupBy) {
+      b.addValue(row.getValue(c));
+    }
+    return b.build();
+  }
+
   /** The counts that carry a disclosure rule, in column order. */
   public List<Col> smallCounts() {
     List<Col> out = new ArrayList<>();
