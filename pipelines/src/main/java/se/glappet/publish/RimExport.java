@@ -42,7 +42,7 @@ public final class RimExport {
   /** The export's text for the published comparison files of the given months. */
   public static String csv(Path dir, List<YearMonth> months) throws IOException {
     List<GenericRecord> rows = new ArrayList<>();
-    java.util.Set<String> notReported = new java.util.HashSet<>();
+    java.util.Set<RunStats.NonResponse> notReported = new java.util.HashSet<>();
     for (YearMonth m : months) {
       notReported.addAll(notReported(dir, m));
       Path f = dir.resolve(OutputTable.NATIONAL_COMPARISON.datasetName).resolve(m + ".parquet");
@@ -74,7 +74,8 @@ public final class RimExport {
       // unknown (–), whether or not the row is also suppressed; the denominator is known.
       boolean unknown = g.get("area_type").toString().equals("MUNICIPALITY")
           && definition.restsOnPayments()
-          && notReported.contains(g.get("period") + "|" + g.get("area_code"));
+          && notReported.contains(new RunStats.NonResponse(YearMonth.parse(g.get("period").toString()),
+              g.get("area_code").toString()));
       for (String c : new String[] {"value", "numerator", "denominator", "base"}) {
         boolean known = c.equals("denominator") || !unknown;
         cells.add(known ? cell(g.get(c), suppressed) : g.get(c) == null ? NOT_REPORTED : cell(g.get(c), false));
@@ -96,11 +97,11 @@ public final class RimExport {
   }
 
   /**
-   * {@code period|municipality_code} of the municipalities that did not report month {@code m}, from
-   * the published {@code gap_monthly} file's {@code income_support_reported} (contract 4.1).
+   * The municipalities that did not report month {@code m}, from the published {@code gap_monthly}
+   * file's {@code income_support_reported} (contract 4.1).
    */
-  static java.util.Set<String> notReported(Path dir, YearMonth m) throws IOException {
-    java.util.Set<String> out = new java.util.HashSet<>();
+  static java.util.Set<RunStats.NonResponse> notReported(Path dir, YearMonth m) throws IOException {
+    java.util.Set<RunStats.NonResponse> out = new java.util.HashSet<>();
     Path f = dir.resolve(OutputTable.GAP_MONTHLY.datasetName).resolve(m + ".parquet");
     if (!Files.exists(f)) {
       return out;
@@ -109,7 +110,8 @@ public final class RimExport {
       GenericRecord g;
       while ((g = r.read()) != null) {
         if (!(Boolean) g.get("income_support_reported")) {
-          out.add(g.get("period") + "|" + g.get("municipality_code"));
+          out.add(new RunStats.NonResponse(YearMonth.parse(g.get("period").toString()),
+              g.get("municipality_code").toString()));
         }
       }
     }
