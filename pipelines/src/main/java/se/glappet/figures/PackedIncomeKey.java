@@ -25,12 +25,4 @@ final class PackedIncomeKey {
     int reason = (int) (key & 0xFF);
     return reason == 0 ? CellKey.of(m, code) : CellKey.of(m, code, ReasonCode.values()[reason - 1]);
   }
-
-  /** The key of the partial sum in {@link SummarisePayments}' shuffle: its kind's letter and text. */
-  static String partialKey(long key) {
-    CellKey k = cellKey(key);
-    String muniMonth = k.period + "|" + k.municipality;
-    return k.reason == null ? SummarisePayments.Part.INCOME_MONTHLY.letter + muniMonth
-        : SummarisePayments.Part.INCOME_BY_REASON.letter + muniMonth + "|" + k.reason.name();
-  }
 }
