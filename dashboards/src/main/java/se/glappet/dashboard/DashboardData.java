@@ -48,9 +48,15 @@ final class DashboardData {
 
   private DashboardData() {}
 
-  static ObjectNode read(Path outDir, Map<String, String> municipalityNames) throws IOException {
+  static ObjectNode read(Path outDir, Map<String, String> municipalityNames, List<KpiLabel> kpis)
+      throws IOException {
     ObjectNode root = NODES.objectNode();
     root.set("meta", manifest(outDir.resolve("manifest.json")));
+    ArrayNode kpiNodes = root.putArray("kpis");
+    for (KpiLabel k : kpis) {
+      kpiNodes.addObject().put("code", k.code()).put("label", k.label()).put("unit", k.unit())
+          .put("rests_on_payments", k.restsOnPayments());
+    }
     root.set("sodertorn", NODES.arrayNode().addAll(SODERTORN.stream().map(NODES::textNode).toList()));
     ObjectNode names = root.putObject("names");
     new TreeMap<>(municipalityNames).forEach(names::put);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -30,12 +31,14 @@ public final class DashboardRenderer {
   /**
    * Reads the published Parquet files under outDir (all months present) and writes
    * outDir/dashboard/index.html atomically. municipalityNames maps 4-digit code to Swedish name.
-   * A month file that cannot be read gives a {@link PublishedFileException} naming it, and no page.
+   * kpis are the comparison KPIs in the order the page lists them. A month file that cannot be read
+   * gives a {@link PublishedFileException} naming it, and no page.
    *
    * @return the path written
    */
-  public static Path render(Path outDir, Map<String, String> municipalityNames) throws IOException {
-    String json = new ObjectMapper().writeValueAsString(DashboardData.read(outDir, municipalityNames));
+  public static Path render(Path outDir, Map<String, String> municipalityNames, List<KpiLabel> kpis)
+      throws IOException {
+    String json = new ObjectMapper().writeValueAsString(DashboardData.read(outDir, municipalityNames, kpis));
     String html = page(json);
     Path target = outDir.resolve("dashboard").resolve("index.html");
     Files.createDirectories(target.getParent());

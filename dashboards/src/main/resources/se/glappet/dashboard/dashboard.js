@@ -155,8 +155,10 @@
   // Non-response (contract section 4): every municipality and month without a reported payment.
   const nonResponse = data.non_response || {};
   const notReported = (period, code) => (nonResponse[period] || []).indexOf(code) >= 0;
+  /** The comparison KPIs as the batch declares them: code, Swedish label, unit, whether it rests on payments. */
+  const KPI_DEFS = data.kpis || [];
   /** KPIs that rest on payments; a non-reporting municipality has none of them (MEDIAN_CASH_GAP_DAYS stays). */
-  const PAYMENT_KPIS = ['INCOME_SUPPORT_PER_INHABITANT', 'HOUSEHOLDS_PER_1000_INHABITANTS', 'GAP_SUPPORT_PER_NEWCOMER', 'RECOVERABLE_SHARE'];
+  const PAYMENT_KPIS = KPI_DEFS.filter(k => k.rests_on_payments).map(k => k.code);
   const notReportedKpi = (period, kpi, type, code) => type === 'MUNICIPALITY' && PAYMENT_KPIS.indexOf(kpi) >= 0 && notReported(period, code);
   function natFig(period, kpi, type, code) {
     const row = dig(nat, period, kpi, type, code);
@@ -420,13 +422,15 @@
   }
 
   // ---------------------------------------------------------------- national comparison
-  const KPIS = [
-    { code: 'GAP_SUPPORT_PER_NEWCOMER', label: 'Försörjningsstöd i glappet per mottagen nyanländ, kr', format: Format.kr, axis: Format.krAxis },
-    { code: 'MEDIAN_CASH_GAP_DAYS', label: 'Mediantid i glappet, dagar', format: v => Format.trimmed(v, 1), axis: () => v => Format.trimmed(v, 1) },
-    { code: 'RECOVERABLE_SHARE', label: 'Andel återsökningsbart av stödet i glappet, %', format: v => Format.percent(v, 1), axis: () => v => Format.percent(v, 0) },
-    { code: 'INCOME_SUPPORT_PER_INHABITANT', label: 'Försörjningsstöd per invånare, kr', format: v => Format.number(v, 1) + NBSP + 'kr', axis: () => v => Format.trimmed(v, 1) + NBSP + 'kr' },
-    { code: 'HOUSEHOLDS_PER_1000_INHABITANTS', label: 'Hushåll med försörjningsstöd per 1' + NBSP + '000 invånare', format: v => Format.number(v, 1), axis: () => v => Format.trimmed(v, 1) }
-  ];
+  /** How values of each unit are written, in the charts' axes and elsewhere. */
+  const UNIT_FORMATS = {
+    SEK: { format: Format.kr, axis: Format.krAxis },
+    DAYS: { format: v => Format.trimmed(v, 1), axis: () => v => Format.trimmed(v, 1) },
+    SHARE: { format: v => Format.percent(v, 1), axis: () => v => Format.percent(v, 0) },
+    SEK_PER_INHABITANT: { format: v => Format.number(v, 1) + NBSP + 'kr', axis: () => v => Format.trimmed(v, 1) + NBSP + 'kr' },
+    PER_1000_INHABITANTS: { format: v => Format.number(v, 1), axis: () => v => Format.trimmed(v, 1) }
+  };
+  const KPIS = KPI_DEFS.map(k => ({ code: k.code, label: k.label, ...UNIT_FORMATS[k.unit] }));
   function renderNational(kpiCode, period) {
     const kpi = KPIS.find(k => k.code === kpiCode);
     fill('kpi', kpi.label);
@@ -539,7 +543,7 @@
     $('reason-period').addEventListener('change', reasonsNow);
     reasonsNow();
   }
-  if (!natPeriods.length) {
+  if (!natPeriods.length || !KPIS.length) {
     $('no-national').hidden = false;
     $('national-controls').hidden = true;
     Array.from($('riket').querySelectorAll('figure')).forEach(f => { f.hidden = true; });

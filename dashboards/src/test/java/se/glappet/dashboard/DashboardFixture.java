@@ -51,6 +51,18 @@ final class DashboardFixture {
   /** Municipalities that did not report 2024-03 (non-response). */
   static final List<String> NOT_REPORTING_MARCH = List.of("0136", "0380");
   /** Municipalities in the batch, in generator order (the index drives the generated values). */
+  /**
+   * The comparison KPIs as the batch hands them to the renderer (its declaration, se.glappet.figures.Kpi,
+   * in the dashboard's order); a copy here, since this module cannot read the batch's classes.
+   */
+  static final List<KpiLabel> KPI_LABELS = List.of(
+      new KpiLabel("GAP_SUPPORT_PER_NEWCOMER", "Försörjningsstöd i glappet per mottagen nyanländ, kr", "SEK", true),
+      new KpiLabel("MEDIAN_CASH_GAP_DAYS", "Mediantid i glappet, dagar", "DAYS", false),
+      new KpiLabel("RECOVERABLE_SHARE", "Andel återsökningsbart av stödet i glappet, %", "SHARE", true),
+      new KpiLabel("INCOME_SUPPORT_PER_INHABITANT", "Försörjningsstöd per invånare, kr", "SEK_PER_INHABITANT", true),
+      new KpiLabel("HOUSEHOLDS_PER_1000_INHABITANTS", "Hushåll med försörjningsstöd per 1\u00a0000 invånare",
+          "PER_1000_INHABITANTS", true));
+
   static final Map<String, String> NAMES = new LinkedHashMap<>();
   static {
     NAMES.put("0127", "Botkyrka");

@@ -81,12 +81,12 @@ class DashboardPageTest {
     }
     Path out = Files.createDirectories(tmp.resolve("out"));
     DashboardFixture.write(out);
-    page = DashboardRenderer.render(out, DashboardFixture.NAMES);
-    emptyPage = DashboardRenderer.render(Files.createDirectories(tmp.resolve("empty")), DashboardFixture.NAMES);
+    page = DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS);
+    emptyPage = DashboardRenderer.render(Files.createDirectories(tmp.resolve("empty")), DashboardFixture.NAMES, DashboardFixture.KPI_LABELS);
     Path older = Files.createDirectories(tmp.resolve("older"));
     DashboardFixture.write(older);
     Files.writeString(older.resolve("manifest.json"), DashboardFixture.MANIFEST_WITHOUT_REVISIONS);
-    olderManifestPage = DashboardRenderer.render(older, DashboardFixture.NAMES);
+    olderManifestPage = DashboardRenderer.render(older, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -131,6 +131,17 @@ class DashboardPageTest {
       Long texts = (Long) script("return document.querySelectorAll('#" + chart + " svg text').length");
       assertTrue(texts > 3, chart + " is drawn as SVG with real text labels");
     }
+    assertNoBrowserErrors();
+  }
+
+  @Test
+  void listsTheKpisWithTheLabelsTheBatchGaveInItsOrder() {
+    List<String> shown = new java.util.ArrayList<>();
+    for (WebElement o : new Select(driver.findElement(By.id("nat-kpi"))).getOptions()) {
+      shown.add((String) script("return arguments[0].textContent", o));
+    }
+    assertEquals(DashboardFixture.KPI_LABELS.stream().map(KpiLabel::label).collect(Collectors.toList()), shown);
+    assertEquals(DashboardFixture.KPI_LABELS.get(0).label(), text("#riket [data-fill='kpi']"));
     assertNoBrowserErrors();
   }
 

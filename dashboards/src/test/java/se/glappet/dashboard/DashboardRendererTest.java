@@ -32,7 +32,7 @@ class DashboardRendererTest {
   @Test
   void writesOneSelfContainedFileAndNoLeftovers() throws IOException {
     DashboardFixture.write(out);
-    Path written = DashboardRenderer.render(out, DashboardFixture.NAMES);
+    Path written = DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS);
 
     assertEquals(out.resolve("dashboard").resolve("index.html"), written);
     try (Stream<Path> entries = Files.list(out)) {
@@ -51,9 +51,24 @@ class DashboardRendererTest {
   }
 
   @Test
+  void theKpiLabelsAndUnitsComeFromTheCallerInItsOrder() throws IOException {
+    DashboardFixture.write(out);
+    List<KpiLabel> kpis = List.of(new KpiLabel("RECOVERABLE_SHARE", "Andel som kan återsökas", "SHARE", true),
+        new KpiLabel("MEDIAN_CASH_GAP_DAYS", "Mediantid", "DAYS", false));
+    JsonNode k = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES, kpis))).get("kpis");
+    assertEquals(2, k.size());
+    assertEquals("RECOVERABLE_SHARE", k.get(0).get("code").asText());
+    assertEquals("Andel som kan återsökas", k.get(0).get("label").asText());
+    assertEquals("SHARE", k.get(0).get("unit").asText());
+    assertTrue(k.get(0).get("rests_on_payments").asBoolean());
+    assertEquals("Mediantid", k.get(1).get("label").asText());
+    assertFalse(k.get(1).get("rests_on_payments").asBoolean());
+  }
+
+  @Test
   void inlinesTheSodertornFiguresAsJson() throws IOException {
     DashboardFixture.write(out);
-    JsonNode data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES)));
+    JsonNode data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS)));
 
     assertEquals(DashboardFixture.RUN_ID, data.at("/meta/run_id").asText());
     assertEquals("2024-04-01", data.at("/meta/obs_end").asText());
@@ -76,7 +91,7 @@ class DashboardRendererTest {
     DashboardFixture.write(out);
     Map<String, String> names = new HashMap<>(DashboardFixture.NAMES);
     names.put("0127", "Bot</script><script>alert(1)</script><!--kyrka");
-    String html = Files.readString(DashboardRenderer.render(out, names));
+    String html = Files.readString(DashboardRenderer.render(out, names, DashboardFixture.KPI_LABELS));
     assertEquals(3, count(html.toLowerCase(), "</script"));
     assertEquals(names.get("0127"), data(html).at("/names/0127").asText());
 
@@ -86,7 +101,7 @@ class DashboardRendererTest {
 
   @Test
   void rendersWithoutManifestOrDatasets() throws IOException {
-    Path written = DashboardRenderer.render(out, DashboardFixture.NAMES);
+    Path written = DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS);
     JsonNode data = data(Files.readString(written));
     assertTrue(data.at("/meta/run_id").isNull());
     assertEquals(0, data.at("/gap/rows").size());
@@ -95,9 +110,9 @@ class DashboardRendererTest {
 
   @Test
   void replacesAnEarlierDashboard() throws IOException {
-    Path written = DashboardRenderer.render(out, DashboardFixture.NAMES);
+    Path written = DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS);
     DashboardFixture.write(out);
-    assertEquals(written, DashboardRenderer.render(out, DashboardFixture.NAMES));
+    assertEquals(written, DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS));
     assertEquals(24, data(Files.readString(written)).at("/gap/rows").size());
     try (Stream<Path> entries = Files.list(out)) {
       assertTrue(entries.noneMatch(p -> p.getFileName().toString().startsWith(".")));
@@ -169,7 +184,7 @@ class DashboardRendererTest {
   @Test
   void inlinesSodertornTotalsByTheTotalsRule() throws IOException {
     DashboardFixture.write(out);
-    JsonNode figures = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES))).get("figures");
+    JsonNode figures = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS))).get("figures");
 
     // Varför?, March: OUTSIDE_TARGET_GROUP rests on zeros, Tyresö (suppressed) and Haninge (not reporting).
     assertFigure(figures.at("/reasons/2024-03/SODERTORN/OUTSIDE_TARGET_GROUP/gap_support_sek"), "SUPPRESSED", null, false);
@@ -205,7 +220,7 @@ class DashboardRendererTest {
   @Test
   void inlinesNonResponseAndRevisions() throws IOException {
     DashboardFixture.write(out);
-    JsonNode data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES)));
+    JsonNode data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS)));
     assertEquals("{\"2024-03\":[\"0136\",\"0380\"]}", data.get("non_response").toString());
     JsonNode revisions = data.at("/meta/revisions");
     assertEquals(DashboardFixture.PREVIOUS_RUN_ID, revisions.get("previous_run_id").asText());
@@ -214,7 +229,7 @@ class DashboardRendererTest {
         revisions.get("periods").toString());
 
     Files.writeString(out.resolve("manifest.json"), DashboardFixture.MANIFEST_WITHOUT_REVISIONS);
-    data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES)));
+    data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS)));
     assertTrue(data.at("/meta/revisions").isNull(), "an older manifest: revisions unknown, not none");
     assertEquals(DashboardFixture.RUN_ID, data.at("/meta/run_id").asText());
   }
@@ -225,7 +240,7 @@ class DashboardRendererTest {
     DashboardFixture.write(out);
     Path february = out.resolve("gap_monthly").resolve("2024-02.parquet");
     rewriteWithout(february, "income_support_reported");
-    JsonNode data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES)));
+    JsonNode data = data(Files.readString(DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS)));
     assertEquals("{\"2024-03\":[\"0136\",\"0380\"]}", data.get("non_response").toString());
     assertFigure(data.at("/figures/gap/2024-02/0136/gap_support_sek"), "SHOWN", "183456.78", false);
   }
@@ -240,7 +255,7 @@ class DashboardRendererTest {
     Files.write(february, java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
     PublishedFileException e = org.junit.jupiter.api.Assertions.assertThrows(PublishedFileException.class,
-        () -> DashboardRenderer.render(out, DashboardFixture.NAMES));
+        () -> DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS));
     assertEquals(february, e.file());
     String message = e.getMessage();
     assertEquals(1, message.lines().count(), message);
@@ -257,7 +272,7 @@ class DashboardRendererTest {
     Path march = out.resolve("national_comparison").resolve("2024-03.parquet");
     Files.writeString(march, "period,area_type\n2024-03,MUNICIPALITY\n");
     PublishedFileException e = org.junit.jupiter.api.Assertions.assertThrows(PublishedFileException.class,
-        () -> DashboardRenderer.render(out, DashboardFixture.NAMES));
+        () -> DashboardRenderer.render(out, DashboardFixture.NAMES, DashboardFixture.KPI_LABELS));
     assertEquals(march, e.file());
   }
 

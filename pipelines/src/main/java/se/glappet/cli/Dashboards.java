@@ -2,7 +2,11 @@ package se.glappet.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import se.glappet.dashboard.DashboardRenderer;
+import se.glappet.dashboard.KpiLabel;
+import se.glappet.figures.Kpi;
 import se.glappet.reference.Municipalities;
 
 /** Builds the dashboard from the published files (the dashboards module's renderer). */
@@ -18,7 +22,16 @@ final class Dashboards {
     if (!DashboardRenderer.hasPublishedFiles(outDir)) {
       throw new IOException(noPublishedFiles(outDir));
     }
-    return DashboardRenderer.render(outDir, municipalities.names());
+    return DashboardRenderer.render(outDir, municipalities.names(), kpiLabels());
+  }
+
+  /** The comparison KPIs as declared ({@link Kpi}), in the dashboard's order, for the page. */
+  static List<KpiLabel> kpiLabels() {
+    List<KpiLabel> out = new ArrayList<>();
+    for (Kpi k : Kpi.DASHBOARD_ORDER) {
+      out.add(new KpiLabel(k.name(), k.chartLabelSv, k.unit.name(), k.restsOnPayments()));
+    }
+    return out;
   }
 
   static String noPublishedFiles(Path outDir) {

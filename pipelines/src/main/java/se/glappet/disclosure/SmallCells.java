@@ -3,7 +3,6 @@ package se.glappet.disclosure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.values.Row;
 import se.glappet.publish.OutputTable;
 import se.glappet.records.ReasonCode;
@@ -16,21 +15,6 @@ import se.glappet.records.ReasonCode;
  */
 public final class SmallCells {
   private SmallCells() {}
-
-  /** Primary rules: count column → the columns nulled when it is 1–4 (the count itself included). */
-  static final Map<OutputTable, Map<String, List<String>>> RULES = Map.of(
-      OutputTable.GAP_MONTHLY, Map.of(
-          "persons_in_gap", List.of("persons_in_gap", "persons_in_gap_with_support", "gap_person_days"),
-          "gap_support_persons", List.of("gap_support_persons", "gap_support_sek", "gap_support_per_newcomer_sek"),
-          "gaps_closed", List.of("gaps_closed", "median_cash_gap_days", "p90_cash_gap_days",
-              "median_entitlement_gap_days"),
-          "recoverable_persons", List.of("recoverable_persons", "recoverable_sek"),
-          "open_gaps_at_month_end", List.of("open_gaps_at_month_end"),
-          "newcomers_received", List.of("newcomers_received", "gap_support_per_newcomer_sek")),
-      OutputTable.GAP_BY_REASON, Map.of("persons", List.of("persons", "gap_support_sek")),
-      OutputTable.INCOME_SUPPORT_MONTHLY, Map.of("households", List.of("households", "persons", "payments",
-          "amount_sek", "amount_per_household_sek", "gap_reason_amount_sek")),
-      OutputTable.INCOME_SUPPORT_BY_REASON, Map.of("households", List.of("households", "amount_sek")));
 
   /** A count that must not be published: 1 to 4. */
   public static boolean isSmall(Long count) {
@@ -48,12 +32,12 @@ public final class SmallCells {
     }
   }
 
-  /** Applies the primary rules of {@code table} to one row. */
+  /** Applies the primary rules that {@code table} declares on its counts to one row. */
   public static Result primary(OutputTable table, Row row) {
     List<String> toNull = new ArrayList<>();
-    for (Map.Entry<String, List<String>> rule : RULES.get(table).entrySet()) {
-      if (isSmall(row.getInt64(rule.getKey()))) {
-        toNull.addAll(rule.getValue());
+    for (OutputTable.Col count : table.smallCounts()) {
+      if (isSmall(row.getInt64(count.name))) {
+        toNull.addAll(count.nulledWhenSmall());
       }
     }
     return nullOut(row, toNull);
@@ -72,17 +56,21 @@ public final class SmallCells {
       }
       b = b.withFieldValue(c, null);
     }
-    return new Result(b.withFieldValue("suppressed", true).build(), nulled);
+    return new Result(b.withFieldValue(OutputTable.SUPPRESSED, true).build(), nulled);
   }
 
   /**
-   * Primary and secondary suppression for the rows of one municipality and month of a by-reason
-   * table ({@code gap_by_reason}: count column {@code persons}; {@code income_support_by_reason}:
-   * {@code households}).
+   * Primary and secondary suppression for the rows of one group ({@link OutputTable.Disclosure#groupBy},
+   * a municipality-month) of a by-reason table, on the one count that the table declares with a rule
+   * ({@code gap_by_reason}: {@code persons}; {@code income_support_by_reason}: {@code households}).
    */
   public static List<Result> byReason(OutputTable table, List<Row> rowsOfMunicipalityMonth) {
-    String countColumn = RULES.get(table).keySet().iterator().next();
-    List<String> columns = RULES.get(table).get(countColumn);
+    if (table.disclosure.mode != OutputTable.Disclosure.Mode.WITH_SECONDARY) {
+      throw new IllegalArgumentException(table.datasetName + " has no secondary suppression");
+    }
+    OutputTable.Col count = table.smallCounts().get(0);
+    String countColumn = count.name;
+    List<String> columns = count.nulledWhenSmall();
     List<Row> rows = new ArrayList<>(rowsOfMunicipalityMonth);
     Comparator<Row> order = Comparator
         .comparing((Row r) -> r.getInt64(countColumn))

@@ -41,18 +41,18 @@ import se.glappet.records.KisRow;
  *
  * <p>Input: the gap parts of {@link SummarisePayments}, {@link #PERSON_GAPS}, and
  * {@link ReadInputs#KIS} and {@link ReadInputs#MUNICIPALITIES}. Output: {@link #CELLS}
- * (period|municipality → exact cell) and {@link #BY_REASON} rows.
+ * (municipality-month → exact cell) and {@link #BY_REASON} rows.
  */
 public final class ComputeGapFigures extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
-  public static final TupleTag<KV<String, GapCell>> CELLS = new TupleTag<>() {};
+  public static final TupleTag<KV<CellKey, GapCell>> CELLS = new TupleTag<>() {};
   public static final TupleTag<Row> BY_REASON = new TupleTag<>() {};
 
   /** Input: the persons in the gap ({@link BuildPersonGaps}). */
   public static final TupleTag<PersonGap> PERSON_GAPS = new TupleTag<>() {};
 
-  private static final KvCoder<String, GapCell> CELL_CODER =
-      KvCoder.of(StringUtf8Coder.of(), GapCell.CellCoder.of());
+  private static final KvCoder<CellKey, GapCell> CELL_CODER =
+      KvCoder.of(CellKey.CellKeyCoder.of(), GapCell.CellCoder.of());
 
   private final PCollectionView<MonthRange> range;
   private final PCollectionView<Map<String, PersonGap>> gapOf;
@@ -67,40 +67,37 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     PCollectionView<MonthRange> rangeView = range;
     PCollection<PersonGap> gaps = inputs.get(PERSON_GAPS);
 
-    PCollection<KV<String, GapCell>> payerCells = inputs.get(SummarisePayments.GAP_BY_PAYER)
+    PCollection<KV<CellKey, GapCell>> payerCells = inputs.get(SummarisePayments.GAP_BY_PAYER)
         .apply("PayerCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
           GapCell c = new GapCell();
           c.gapSupportSek = kv.getValue();
           c.gapSupportPersons = kv.getValue().signum() != 0 ? 1 : 0;
-          return KV.of(dropLastPart(kv.getKey()), c);
+          return KV.of(kv.getKey().withoutPerson(), c);
         })).setCoder(CELL_CODER);
 
-    PCollection<KV<String, GapCell>> supportedCells = inputs.get(SummarisePayments.GAP_BY_PERSON)
+    PCollection<KV<CellKey, GapCell>> supportedCells = inputs.get(SummarisePayments.GAP_BY_PERSON)
         .apply("SupportedPersonCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
           GapCell c = new GapCell();
           c.personsInGapWithSupport = kv.getValue().signum() != 0 ? 1 : 0;
-          return KV.of(dropLastPart(kv.getKey()), c);
+          return KV.of(kv.getKey().withoutPerson(), c);
         })).setCoder(CELL_CODER);
 
-    PCollection<KV<String, GapCell>> recoverableCells = inputs.get(SummarisePayments.GAP_IN_RECOVERABLE_WINDOW)
+    PCollection<KV<CellKey, GapCell>> recoverableCells = inputs.get(SummarisePayments.GAP_IN_RECOVERABLE_WINDOW)
         .apply("KeyByPerson", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), SummarisePayments.AMOUNTS.getEncodedTypeDescriptor()))
-            .via(kv -> {
-              String[] k = kv.getKey().split("\\|");
-              return KV.of(k[0], KV.of(k[1], kv.getValue()));
-            }))
+            .via(kv -> KV.of(kv.getKey().person, KV.of(kv.getKey().municipality, kv.getValue()))))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SummarisePayments.AMOUNTS))
         .apply("GroupPersonPayers", GroupByKey.create())
         .apply("CapByRetroactiveAllowance", ParDo.of(new RecoverableFn(rangeView, gapOf))
             .withSideInputs(rangeView, gapOf))
         .setCoder(CELL_CODER);
 
-    PCollection<KV<String, GapCell>> personCells = gaps
+    PCollection<KV<CellKey, GapCell>> personCells = gaps
         .apply("PersonMonthCells", ParDo.of(new PersonMonthsFn(rangeView)).withSideInputs(rangeView))
         .setCoder(CELL_CODER);
 
-    PCollection<KV<String, GapCell>> kisCells = inputs.get(ReadInputs.KIS)
-        .apply("NewcomerCells", ParDo.of(new DoFn<KisRow, KV<String, GapCell>>() {
+    PCollection<KV<CellKey, GapCell>> kisCells = inputs.get(ReadInputs.KIS)
+        .apply("NewcomerCells", ParDo.of(new DoFn<KisRow, KV<CellKey, GapCell>>() {
           private static final long serialVersionUID = 1L;
 
           @ProcessElement
@@ -109,7 +106,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
             if (c.sideInput(rangeView).contains(k.period)) {
               GapCell cell = new GapCell();
               cell.newcomersReceived = k.newcomersReceived;
-              c.output(KV.of(k.period + "|" + k.municipalityCode, cell));
+              c.output(KV.of(CellKey.of(k.period, k.municipalityCode), cell));
             }
           }
         }).withSideInputs(rangeView))
@@ -117,27 +114,27 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
 
     // Contract section 4: a municipality reported month t when a payment of it is dated in t, which is
     // exactly when it has income-support totals for t.
-    PCollection<KV<String, GapCell>> reportedCells = inputs.get(SummarisePayments.INCOME_MONTHLY)
+    PCollection<KV<CellKey, GapCell>> reportedCells = inputs.get(SummarisePayments.INCOME_MONTHLY)
         .apply("ReportedCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
           GapCell c = new GapCell();
           c.incomeSupportReported = true;
           return KV.of(kv.getKey(), c);
         })).setCoder(CELL_CODER);
 
-    PCollection<KV<String, GapCell>> seeds = inputs.get(ReadInputs.MUNICIPALITIES)
-        .apply("DenseSeeds", ParDo.of(new DoFn<String, KV<String, GapCell>>() {
+    PCollection<KV<CellKey, GapCell>> seeds = inputs.get(ReadInputs.MUNICIPALITIES)
+        .apply("DenseSeeds", ParDo.of(new DoFn<String, KV<CellKey, GapCell>>() {
           private static final long serialVersionUID = 1L;
 
           @ProcessElement
           public void process(ProcessContext c) {
             for (YearMonth m : c.sideInput(rangeView).months()) {
-              c.output(KV.of(m + "|" + c.element(), new GapCell()));
+              c.output(KV.of(CellKey.of(m, c.element()), new GapCell()));
             }
           }
         }).withSideInputs(rangeView))
         .setCoder(CELL_CODER);
 
-    PCollection<KV<String, GapCell>> cells = PCollectionList.of(seeds).and(personCells).and(payerCells)
+    PCollection<KV<CellKey, GapCell>> cells = PCollectionList.of(seeds).and(personCells).and(payerCells)
         .and(supportedCells).and(recoverableCells).and(kisCells).and(reportedCells)
         .apply("AllCellParts", Flatten.pCollections())
         .apply("SumCells", Combine.perKey(new SumCells()))
@@ -145,27 +142,30 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
 
     PCollection<Row> byReason = inputs.get(SummarisePayments.GAP_BY_REASON)
         .apply("KeyByReason", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(GapCell.class)))
+            .into(TypeDescriptors.kvs(TypeDescriptor.of(CellKey.class), TypeDescriptor.of(GapCell.class)))
             .via(kv -> {
               GapCell c = new GapCell();
               c.gapSupportSek = kv.getValue();
               c.gapSupportPersons = kv.getValue().signum() != 0 ? 1 : 0;
-              return KV.of(dropLastPart(kv.getKey()), c);
+              return KV.of(kv.getKey().withoutPerson(), c);
             }))
         .setCoder(CELL_CODER)
         .apply("SumPerReason", Combine.perKey(new SumCells()))
-        .apply("ToByReasonRows", ParDo.of(new DoFn<KV<String, GapCell>, Row>() {
+        .apply("ToByReasonRows", ParDo.of(new DoFn<KV<CellKey, GapCell>, Row>() {
           private static final long serialVersionUID = 1L;
 
           @ProcessElement
-          public void process(@Element KV<String, GapCell> kv, OutputReceiver<Row> out) {
+          public void process(@Element KV<CellKey, GapCell> kv, OutputReceiver<Row> out) {
             if (kv.getValue().gapSupportSek.signum() == 0) {
               return;
             }
-            String[] k = kv.getKey().split("\\|");
-            out.output(Row.withSchema(OutputTable.GAP_BY_REASON.beamSchema())
-                .addValues(k[0], k[1], k[2], kv.getValue().gapSupportPersons,
-                    Money.publish(kv.getValue().gapSupportSek), false)
+            CellKey k = kv.getKey();
+            out.output(OutputTable.GAP_BY_REASON.row()
+                .set("period", k.period.toString())
+                .set("municipality_code", k.municipality)
+                .set("reason_code", k.reason.name())
+                .set("persons", kv.getValue().gapSupportPersons)
+                .set("gap_support_sek", Money.publish(kv.getValue().gapSupportSek))
                 .build());
           }
         }))
@@ -180,28 +180,35 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
    * gap_support_persons, gap_support_sek, gap_support_per_newcomer_sek, recoverable_persons and
    * recoverable_sek, are unknown: null, and not counted as suppressed.
    */
-  public static Row gapMonthlyRow(KV<String, GapCell> kv) {
-    String[] k = kv.getKey().split("\\|");
+  public static Row gapMonthlyRow(KV<CellKey, GapCell> kv) {
+    CellKey k = kv.getKey();
     GapCell c = kv.getValue();
     boolean reported = c.incomeSupportReported;
     BigDecimal perNewcomer = !reported || c.newcomersReceived == null ? null
         : Money.divide(c.gapSupportSek, BigDecimal.valueOf(c.newcomersReceived));
-    return Row.withSchema(OutputTable.GAP_MONTHLY.beamSchema())
-        .addValues(k[0], k[1], c.personsInGap, c.personsInGapWithSupport, (int) c.gapPersonDays,
-            reported ? c.gapSupportPersons : null, reported ? Money.publish(c.gapSupportSek) : null, c.gapsClosed(),
-            Stats.median(c.closedCashDays), Stats.p90(c.closedCashDays), Stats.median(c.closedEntitlementDays),
-            c.openGapsAtMonthEnd, reported ? c.recoverablePersons : null,
-            reported ? Money.publish(c.recoverableSek) : null, c.newcomersReceived,
-            Money.publish(perNewcomer), reported, false)
+    return OutputTable.GAP_MONTHLY.row()
+        .set("period", k.period.toString())
+        .set("municipality_code", k.municipality)
+        .set("persons_in_gap", c.personsInGap)
+        .set("persons_in_gap_with_support", c.personsInGapWithSupport)
+        .set("gap_person_days", (int) c.gapPersonDays)
+        .set("gap_support_persons", reported ? c.gapSupportPersons : null)
+        .set("gap_support_sek", reported ? Money.publish(c.gapSupportSek) : null)
+        .set("gaps_closed", c.gapsClosed())
+        .set("median_cash_gap_days", Stats.median(c.closedCashDays))
+        .set("p90_cash_gap_days", Stats.p90(c.closedCashDays))
+        .set("median_entitlement_gap_days", Stats.median(c.closedEntitlementDays))
+        .set("open_gaps_at_month_end", c.openGapsAtMonthEnd)
+        .set("recoverable_persons", reported ? c.recoverablePersons : null)
+        .set("recoverable_sek", reported ? Money.publish(c.recoverableSek) : null)
+        .set("newcomers_received", c.newcomersReceived)
+        .set("gap_support_per_newcomer_sek", Money.publish(perNewcomer))
+        .set("income_support_reported", reported)
         .build();
   }
 
-  static String dropLastPart(String key) {
-    return key.substring(0, key.lastIndexOf('|'));
-  }
-
   /** Scales a person's parts in R by min(1, retroactive allowance / P), per paying municipality. */
-  static final class RecoverableFn extends DoFn<KV<String, Iterable<KV<String, BigDecimal>>>, KV<String, GapCell>> {
+  static final class RecoverableFn extends DoFn<KV<String, Iterable<KV<String, BigDecimal>>>, KV<CellKey, GapCell>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
     private final PCollectionView<Map<String, PersonGap>> gapOf;
@@ -227,13 +234,13 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         GapCell cell = new GapCell();
         cell.recoverableSek = kv.getValue().multiply(factor);
         cell.recoverablePersons = cell.recoverableSek.signum() != 0 ? 1 : 0;
-        c.output(KV.of(month + "|" + kv.getKey(), cell));
+        c.output(KV.of(CellKey.of(month, kv.getKey()), cell));
       }
     }
   }
 
   /** The home municipality's monthly counts of one person in the gap. */
-  static final class PersonMonthsFn extends DoFn<PersonGap, KV<String, GapCell>> {
+  static final class PersonMonthsFn extends DoFn<PersonGap, KV<CellKey, GapCell>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
 
@@ -259,7 +266,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
           cell.closedEntitlementDays.add(g.entitlementGapDays());
         }
         if (cell.personsInGap + cell.openGapsAtMonthEnd + cell.gapsClosed() > 0) {
-          c.output(KV.of(m + "|" + g.homeMunicipality(), cell));
+          c.output(KV.of(CellKey.of(m, g.homeMunicipality()), cell));
         }
       }
     }

@@ -22,13 +22,13 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollectionTup
   private static final long serialVersionUID = 1L;
   public static final TupleTag<Row> MONTHLY = new TupleTag<>() {};
   public static final TupleTag<Row> BY_REASON = new TupleTag<>() {};
-  /** Exact totals per municipality and month ({@code period|municipality}), for the comparisons. */
-  public static final TupleTag<KV<String, IncomeSupportTotals>> TOTALS = new TupleTag<>() {};
+  /** Exact totals per municipality-month, for the comparisons. */
+  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> TOTALS = new TupleTag<>() {};
 
   /** Input: the totals of {@link SummarisePayments}. */
   @Override
   public PCollectionTuple expand(PCollectionTuple summaries) {
-    PCollection<KV<String, IncomeSupportTotals>> totals = summaries.get(SummarisePayments.INCOME_MONTHLY);
+    PCollection<KV<CellKey, IncomeSupportTotals>> totals = summaries.get(SummarisePayments.INCOME_MONTHLY);
     PCollection<Row> monthly = totals
         .apply("ToMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class)).via(kv -> monthlyRow(kv)))
         .setRowSchema(OutputTable.INCOME_SUPPORT_MONTHLY.beamSchema());
@@ -40,21 +40,30 @@ public final class ComputeIncomeSupportFigures extends PTransform<PCollectionTup
     return PCollectionTuple.of(MONTHLY, monthly).and(BY_REASON, byReason).and(TOTALS, totals);
   }
 
-  static Row monthlyRow(KV<String, IncomeSupportTotals> kv) {
-    String[] k = kv.getKey().split("\\|");
+  static Row monthlyRow(KV<CellKey, IncomeSupportTotals> kv) {
+    CellKey k = kv.getKey();
     IncomeSupportTotals t = kv.getValue();
-    return Row.withSchema(OutputTable.INCOME_SUPPORT_MONTHLY.beamSchema())
-        .addValues(k[0], k[1], t.households, t.persons, t.payments, Money.publish(t.amount),
-            Money.publish(Money.divide(t.amount, BigDecimal.valueOf(t.households))),
-            Money.publish(t.gapReasonAmount), false)
+    return OutputTable.INCOME_SUPPORT_MONTHLY.row()
+        .set("period", k.period.toString())
+        .set("municipality_code", k.municipality)
+        .set("households", t.households)
+        .set("persons", t.persons)
+        .set("payments", t.payments)
+        .set("amount_sek", Money.publish(t.amount))
+        .set("amount_per_household_sek", Money.publish(Money.divide(t.amount, BigDecimal.valueOf(t.households))))
+        .set("gap_reason_amount_sek", Money.publish(t.gapReasonAmount))
         .build();
   }
 
-  static Row byReasonRow(KV<String, IncomeSupportTotals> kv) {
-    String[] k = kv.getKey().split("\\|");
+  static Row byReasonRow(KV<CellKey, IncomeSupportTotals> kv) {
+    CellKey k = kv.getKey();
     IncomeSupportTotals t = kv.getValue();
-    return Row.withSchema(OutputTable.INCOME_SUPPORT_BY_REASON.beamSchema())
-        .addValues(k[0], k[1], k[2], t.households, Money.publish(t.amount), false)
+    return OutputTable.INCOME_SUPPORT_BY_REASON.row()
+        .set("period", k.period.toString())
+        .set("municipality_code", k.municipality)
+        .set("reason_code", k.reason.name())
+        .set("households", t.households)
+        .set("amount_sek", Money.publish(t.amount))
         .build();
   }
 }

@@ -22,9 +22,11 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.disclosure.SuppressSmallCells;
 import se.glappet.publish.OutputTable;
+import se.glappet.publish.RunCounter;
 import se.glappet.records.PopulationRow;
 import se.glappet.reference.Municipalities;
 
@@ -36,8 +38,8 @@ import se.glappet.reference.Municipalities;
  */
 public final class ComputeNationalComparison extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
-  public static final TupleTag<KV<String, GapCell>> GAP_CELLS = new TupleTag<>() {};
-  public static final TupleTag<KV<String, IncomeSupportTotals>> INCOME_TOTALS = new TupleTag<>() {};
+  public static final TupleTag<KV<CellKey, GapCell>> GAP_CELLS = new TupleTag<>() {};
+  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_TOTALS = new TupleTag<>() {};
   public static final TupleTag<PopulationRow> POPULATION = new TupleTag<>() {};
 
   private final Municipalities reference;
@@ -54,14 +56,17 @@ public final class ComputeNationalComparison extends PTransform<PCollectionTuple
     TupleTag<KV<String, IncomeSupportTotals>> incomeTag = new TupleTag<>() {};
     PCollection<KV<String, KV<String, GapCell>>> gapByPeriod = in.get(GAP_CELLS)
         .apply("GapByPeriod", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), in.get(GAP_CELLS).getTypeDescriptor()))
-            .via(kv -> KV.of(kv.getKey().substring(0, 7), KV.of(kv.getKey().substring(8), kv.getValue()))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), in.get(GAP_CELLS).getCoder()));
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(GapCell.class))))
+            .via(kv -> KV.of(kv.getKey().period.toString(), KV.of(kv.getKey().municipality, kv.getValue()))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), GapCell.CellCoder.of())));
     PCollection<KV<String, KV<String, IncomeSupportTotals>>> incomeByPeriod = in.get(INCOME_TOTALS)
         .apply("IncomeByPeriod", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), in.get(INCOME_TOTALS).getTypeDescriptor()))
-            .via(kv -> KV.of(kv.getKey().substring(0, 7), KV.of(kv.getKey().substring(8), kv.getValue()))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), in.get(INCOME_TOTALS).getCoder()));
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(IncomeSupportTotals.class))))
+            .via(kv -> KV.of(kv.getKey().period.toString(), KV.of(kv.getKey().municipality, kv.getValue()))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(StringUtf8Coder.of(), IncomeSupportTotals.TotalsCoder.of())));
     PCollectionTuple out = KeyedPCollectionTuple.of(gapTag, gapByPeriod).and(incomeTag, incomeByPeriod)
         .apply("JoinByPeriod", CoGroupByKey.create())
         .apply("CompareMunicipalities", ParDo.of(new DoFn<KV<String, CoGbkResult>, Row>() {
@@ -84,12 +89,13 @@ public final class ComputeNationalComparison extends PTransform<PCollectionTuple
             NationalComparison.Result r = NationalComparison.compute(period, inputs, ref);
             r.rows.forEach(o.get(SuppressSmallCells.ROWS)::output);
             if (r.cellsNulled > 0) {
-              o.get(SuppressSmallCells.CELLS).output(KV.of(OutputTable.NATIONAL_COMPARISON.datasetName, r.cellsNulled));
+              o.get(SuppressSmallCells.CELLS)
+                  .output(KV.of(RunCounter.cellsSuppressed(OutputTable.NATIONAL_COMPARISON), r.cellsNulled));
             }
           }
         }).withSideInputs(population).withOutputTags(SuppressSmallCells.ROWS, TupleTagList.of(SuppressSmallCells.CELLS)));
     out.get(SuppressSmallCells.ROWS).setRowSchema(OutputTable.NATIONAL_COMPARISON.beamSchema());
-    out.get(SuppressSmallCells.CELLS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    out.get(SuppressSmallCells.CELLS).setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
     return out;
   }
 }

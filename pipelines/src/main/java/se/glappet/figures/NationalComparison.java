@@ -25,15 +25,6 @@ import se.glappet.reference.Municipalities;
  * neither ranked nor an area member for those KPIs.
  */
 public final class NationalComparison {
-  /** The comparison KPIs. */
-  public enum Kpi {
-    INCOME_SUPPORT_PER_INHABITANT,
-    HOUSEHOLDS_PER_1000_INHABITANTS,
-    GAP_SUPPORT_PER_NEWCOMER,
-    RECOVERABLE_SHARE,
-    MEDIAN_CASH_GAP_DAYS
-  }
-
   /** What one municipality contributes in the month (exact, unsuppressed). */
   public static final class Input implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -86,6 +77,32 @@ public final class NationalComparison {
     Double medianValue;
     boolean suppressed;
     long nulled;
+
+    /** Nulls one of the row's figures by column name; 1 when it held a value. */
+    int clear(String column) {
+      boolean held;
+      switch (column) {
+        case "value":
+          held = value != null;
+          value = null;
+          break;
+        case "numerator":
+          held = numerator != null;
+          numerator = null;
+          break;
+        case "denominator":
+          held = denominator != null;
+          denominator = null;
+          break;
+        case "base":
+          held = base != null;
+          base = null;
+          break;
+        default:
+          throw new IllegalArgumentException("national_comparison cannot null " + column);
+      }
+      return held ? 1 : 0;
+    }
   }
 
   private NationalComparison() {}
@@ -110,9 +127,13 @@ public final class NationalComparison {
       municipalRows.put(kpi, rows);
       out.addAll(rows);
       // Areas: counties, Södertörn, the nation.
+      // The county of a municipality is the reference list's county_code (contract section 5),
+      // which --reference may set apart from the code's first two digits.
       Map<String, List<Entry>> counties = new TreeMap<>();
       for (Entry e : rows) {
-        counties.computeIfAbsent(e.areaCode.substring(0, 2), k -> new ArrayList<>()).add(e);
+        Municipalities.Municipality m = reference.get(e.areaCode);
+        String county = m == null ? e.areaCode.substring(0, 2) : m.countyCode;
+        counties.computeIfAbsent(county, k -> new ArrayList<>()).add(e);
       }
       for (Map.Entry<String, List<Entry>> c : counties.entrySet()) {
         Municipalities.Municipality any = reference.get(c.getValue().get(0).areaCode);
@@ -157,12 +178,21 @@ public final class NationalComparison {
         rank = lower + 1;
         nRanked = (long) ranked.get(e.kpi);
       }
-      rows.add(Row.withSchema(OutputTable.NATIONAL_COMPARISON.beamSchema())
-          .addValues(period, e.areaType, e.areaCode, e.areaName, e.kpi.name(),
-              e.value == null ? null : e.value.doubleValue(),
-              e.numerator == null ? null : e.numerator.doubleValue(),
-              e.denominator == null ? null : e.denominator.doubleValue(),
-              e.base, e.members, rank, nRanked, medians.get(e.kpi), e.suppressed)
+      rows.add(OutputTable.NATIONAL_COMPARISON.row()
+          .set("period", period)
+          .set("area_type", e.areaType)
+          .set("area_code", e.areaCode)
+          .set("area_name", e.areaName)
+          .set("kpi", e.kpi.name())
+          .set("value", e.value == null ? null : e.value.doubleValue())
+          .set("numerator", e.numerator == null ? null : e.numerator.doubleValue())
+          .set("denominator", e.denominator == null ? null : e.denominator.doubleValue())
+          .set("base", e.base)
+          .set("members", e.members)
+          .set("rank", rank)
+          .set("n_ranked", nRanked)
+          .set("national_median", medians.get(e.kpi))
+          .set(OutputTable.SUPPRESSED, e.suppressed)
           .build());
     }
     return new Result(rows, nulled);
@@ -176,40 +206,14 @@ public final class NationalComparison {
   private static Entry municipalEntry(Kpi kpi, Input in) {
     Entry e = new Entry();
     e.kpi = kpi;
-    long households = in.income == null ? 0 : in.income.households;
-    BigDecimal amount = in.income == null ? BigDecimal.ZERO : in.income.amount;
-    BigDecimal population = in.population == null ? null : BigDecimal.valueOf(in.population);
-    switch (kpi) {
-      case INCOME_SUPPORT_PER_INHABITANT:
-        e.numerator = amount;
-        e.denominator = population;
-        e.base = households;
-        break;
-      case HOUSEHOLDS_PER_1000_INHABITANTS:
-        e.numerator = BigDecimal.valueOf(1000 * households);
-        e.denominator = population;
-        e.base = households;
-        break;
-      case GAP_SUPPORT_PER_NEWCOMER:
-        e.numerator = in.gap.gapSupportSek;
-        e.denominator = in.gap.newcomersReceived == null ? null : BigDecimal.valueOf(in.gap.newcomersReceived);
-        e.base = in.gap.gapSupportPersons;
-        e.also.add(in.gap.newcomersReceived);
-        break;
-      case RECOVERABLE_SHARE:
-        e.numerator = in.gap.recoverableSek;
-        e.denominator = in.gap.gapSupportSek;
-        e.base = in.gap.recoverablePersons;
-        e.also.add(in.gap.gapSupportPersons);
-        break;
-      case MEDIAN_CASH_GAP_DAYS:
-        e.base = in.gap.gapsClosed();
-        e.closedDays.addAll(in.gap.closedCashDays);
-        break;
-      default:
-        throw new IllegalStateException();
+    e.numerator = kpi.numerator(in);
+    e.denominator = kpi.denominator(in);
+    e.base = kpi.base(in);
+    e.also.addAll(kpi.also(in));
+    if (!kpi.isRatio()) {
+      e.closedDays.addAll(in.gap.closedCashDays);
     }
-    if (!in.reported() && kpi != Kpi.MEDIAN_CASH_GAP_DAYS) {
+    if (!in.reported() && kpi.restsOnPayments()) {
       e.numerator = null;
       e.base = null;
     }
@@ -218,7 +222,7 @@ public final class NationalComparison {
   }
 
   private static void setValue(Entry e) {
-    if (e.kpi == Kpi.MEDIAN_CASH_GAP_DAYS) {
+    if (!e.kpi.isRatio()) {
       Double m = Stats.median(e.closedDays);
       e.value = m == null ? null : BigDecimal.valueOf(m);
     } else if (e.denominator == null || e.denominator.signum() == 0 || e.numerator == null) {
@@ -228,22 +232,27 @@ public final class NationalComparison {
     }
   }
 
-  /** Section 4.6: a base or an "also" count of 1–4 nulls value, numerator, denominator and base. */
+  /**
+   * Section 4.6 as {@link OutputTable#NATIONAL_COMPARISON} declares it on {@code base}: a base or an
+   * "also" count of the KPI of 1–4 nulls the columns the base's rule names (value, numerator,
+   * denominator and base).
+   */
   private static void suppress(Entry e) {
     boolean small = SmallCells.isSmall(e.base);
     for (Long a : e.also) {
       small |= SmallCells.isSmall(a);
     }
     if (small) {
-      e.nulled = (e.value != null ? 1 : 0) + (e.numerator != null ? 1 : 0) + (e.denominator != null ? 1 : 0)
-          + (e.base != null ? 1 : 0);
-      e.value = null;
-      e.numerator = null;
-      e.denominator = null;
-      e.base = null;
+      for (String column : BASE_RULE) {
+        e.nulled += e.clear(column);
+      }
       e.suppressed = true;
     }
   }
+
+  /** The columns nulled when the base or an "also" count is small, as the dataset declares them. */
+  private static final List<String> BASE_RULE =
+      OutputTable.NATIONAL_COMPARISON.column("base").nulledWhenSmall();
 
   private static Entry area(Kpi kpi, String type, String code, String name, List<Entry> candidates) {
     Entry a = new Entry();
@@ -251,7 +260,7 @@ public final class NationalComparison {
     a.areaType = type;
     a.areaCode = code;
     a.areaName = name;
-    boolean ratio = kpi != Kpi.MEDIAN_CASH_GAP_DAYS;
+    boolean ratio = kpi.isRatio();
     List<Entry> members = new ArrayList<>();
     for (Entry e : candidates) {
       if (!e.suppressed && (!ratio || e.numerator != null && e.denominator != null)) {

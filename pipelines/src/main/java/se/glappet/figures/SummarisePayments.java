@@ -52,32 +52,83 @@ import se.glappet.records.ReasonCode;
 public final class SummarisePayments extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
 
-  /** Income-support totals per {@code period|municipality}. */
-  public static final TupleTag<KV<String, IncomeSupportTotals>> INCOME_MONTHLY = new TupleTag<>() {};
-  /** Income-support totals per {@code period|municipality|reason}. */
-  public static final TupleTag<KV<String, IncomeSupportTotals>> INCOME_BY_REASON = new TupleTag<>() {};
-  /** Gap support per {@code period|paying municipality|person}. */
-  public static final TupleTag<KV<String, BigDecimal>> GAP_BY_PAYER = new TupleTag<>() {};
-  /** Gap support per {@code period|home municipality|person}. */
-  public static final TupleTag<KV<String, BigDecimal>> GAP_BY_PERSON = new TupleTag<>() {};
-  /** Gap support with a gap reason per {@code period|paying municipality|reason|person}. */
-  public static final TupleTag<KV<String, BigDecimal>> GAP_BY_REASON = new TupleTag<>() {};
-  /** Support in the recoverable window per {@code person|paying municipality}. */
-  public static final TupleTag<KV<String, BigDecimal>> GAP_IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
+  /** Income-support totals per municipality-month. */
+  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_MONTHLY = new TupleTag<>() {};
+  /** Income-support totals per municipality-month and reason. */
+  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_BY_REASON = new TupleTag<>() {};
+  /** Gap support per month, paying municipality and person. */
+  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_BY_PAYER = new TupleTag<>() {};
+  /** Gap support per month, home municipality and person. */
+  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_BY_PERSON = new TupleTag<>() {};
+  /** Gap support with a gap reason per month, paying municipality, reason and person. */
+  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_BY_REASON = new TupleTag<>() {};
+  /** Support in the recoverable window per person and paying municipality (no month). */
+  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
 
+  /** A municipality and an amount. */
   static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of());
-  static final KvCoder<String, IncomeSupportTotals> TOTALS =
-      KvCoder.of(StringUtf8Coder.of(), IncomeSupportTotals.TotalsCoder.of());
+  static final KvCoder<CellKey, BigDecimal> CELL_AMOUNTS = KvCoder.of(CellKey.CellKeyCoder.of(), DecimalCoder.of());
+  static final KvCoder<CellKey, IncomeSupportTotals> TOTALS =
+      KvCoder.of(CellKey.CellKeyCoder.of(), IncomeSupportTotals.TotalsCoder.of());
 
-  /** The kinds of partial sums; a partial's key starts with its kind's letter. */
+  /** The kinds of partial sums, one per output. */
   enum Part {
-    INCOME_MONTHLY('m'), INCOME_BY_REASON('r'), GAP_BY_PAYER('p'), GAP_BY_PERSON('h'), GAP_BY_REASON('g'),
-    GAP_IN_RECOVERABLE_WINDOW('w');
+    INCOME_MONTHLY, INCOME_BY_REASON, GAP_BY_PAYER, GAP_BY_PERSON, GAP_BY_REASON, GAP_IN_RECOVERABLE_WINDOW
+  }
 
-    final char letter;
+  /** The key of a partial sum in the shuffle: its kind and its cell. */
+  static final class PartialKey {
+    final Part part;
+    final CellKey cell;
 
-    Part(char letter) {
-      this.letter = letter;
+    PartialKey(Part part, CellKey cell) {
+      this.part = part;
+      this.cell = cell;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PartialKey && part == ((PartialKey) o).part && cell.equals(((PartialKey) o).cell);
+    }
+
+    @Override
+    public int hashCode() {
+      return part.hashCode() * 31 + cell.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return part + " " + cell;
+    }
+  }
+
+  /** The kind's ordinal, then the cell key; deterministic, as the partials are grouped by it. */
+  static final class PartialKeyCoder extends AtomicCoder<PartialKey> {
+    private static final long serialVersionUID = 1L;
+    private static final CellKey.CellKeyCoder CELL = CellKey.CellKeyCoder.of();
+
+    static PartialKeyCoder of() {
+      return new PartialKeyCoder();
+    }
+
+    @Override
+    public void encode(PartialKey k, OutputStream out) throws IOException {
+      out.write(k.part.ordinal());
+      CELL.encode(k.cell, out);
+    }
+
+    @Override
+    public PartialKey decode(InputStream in) throws IOException {
+      Part part = Part.values()[in.read()];
+      return new PartialKey(part, CELL.decode(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+
+    @Override
+    public boolean consistentWithEquals() {
+      return true;
     }
   }
 
@@ -100,18 +151,18 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     PCollectionTuple out = inputs.get(ReadInputs.FILES_TO_READ)
         .apply("ReadAndSumPayments", ParDo.of(new ReadAndSumFn(range, gapOf, losers, municipalities))
             .withSideInputs(range, gapOf, losers))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), PartialCoder.of()))
+        .setCoder(KvCoder.of(PartialKeyCoder.of(), PartialCoder.of()))
         .apply("GroupPartials", GroupByKey.create())
         .apply("AddPartials", ParDo.of(new AddPartialsFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), PartialCoder.of()))
+        .setCoder(KvCoder.of(PartialKeyCoder.of(), PartialCoder.of()))
         .apply("SplitSums", ParDo.of(new SplitFn()).withOutputTags(INCOME_MONTHLY,
             TupleTagList.of(INCOME_BY_REASON).and(GAP_BY_PAYER).and(GAP_BY_PERSON).and(GAP_BY_REASON)
                 .and(GAP_IN_RECOVERABLE_WINDOW)));
     out.get(INCOME_MONTHLY).setCoder(TOTALS);
     out.get(INCOME_BY_REASON).setCoder(TOTALS);
-    for (TupleTag<KV<String, BigDecimal>> t : java.util.List.of(GAP_BY_PAYER, GAP_BY_PERSON, GAP_BY_REASON,
+    for (TupleTag<KV<CellKey, BigDecimal>> t : java.util.List.of(GAP_BY_PAYER, GAP_BY_PERSON, GAP_BY_REASON,
         GAP_IN_RECOVERABLE_WINDOW)) {
-      out.get(t).setCoder(AMOUNTS);
+      out.get(t).setCoder(CELL_AMOUNTS);
     }
     return out;
   }
@@ -181,7 +232,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   }
 
   /** Reads a bundle's income-support files and sums their payments per key. */
-  static final class ReadAndSumFn extends DoFn<KV<Integer, InputFile>, KV<String, Partial>> {
+  static final class ReadAndSumFn extends DoFn<KV<Integer, InputFile>, KV<PartialKey, Partial>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
     private final PCollectionView<Map<String, PersonGap>> gapOf;
@@ -190,9 +241,9 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     private transient MonthRange range;
     private transient Map<String, PersonGap> gaps;
     private transient Map<Integer, Iterable<Integer>> losersByFile;
-    /** Keyed by {@link #incomeKey}: no text is built per payment. */
+    /** Keyed by {@link PackedIncomeKey}: no text is built per payment. */
     private transient Map<Long, HouseholdTotals.Acc> totals;
-    private transient Map<String, BigDecimal> amounts;
+    private transient Map<PartialKey, BigDecimal> amounts;
 
     ReadAndSumFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf,
         PCollectionView<Map<Integer, Iterable<Integer>>> losers, Set<String> municipalities) {
@@ -236,29 +287,10 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       if (!range.contains(m)) {
         return;
       }
-      long monthly = incomeKey(m, p.municipalityCode, null);
+      long monthly = PackedIncomeKey.pack(m, p.municipalityCode, null);
       HouseholdTotals.add(totals.computeIfAbsent(monthly, k -> new HouseholdTotals.Acc()), p);
-      HouseholdTotals.add(totals.computeIfAbsent(incomeKey(m, p.municipalityCode, p.reason),
+      HouseholdTotals.add(totals.computeIfAbsent(PackedIncomeKey.pack(m, p.municipalityCode, p.reason),
           k -> new HouseholdTotals.Acc()), p);
-    }
-
-    /**
-     * Month, municipality code (four digits, contract section 2) and reason (or none) in one long:
-     * {@code month index << 24 | code << 8 | reason ordinal + 1}.
-     */
-    static long incomeKey(YearMonth m, String municipalityCode, ReasonCode reason) {
-      long month = m.getYear() * 12L + m.getMonthValue() - 1;
-      return month << 24 | (long) Integer.parseInt(municipalityCode) << 8 | (reason == null ? 0 : reason.ordinal() + 1);
-    }
-
-    /** The partial's text key of an {@link #incomeKey}. */
-    static String incomeKeyText(long key) {
-      int month = (int) (key >>> 24);
-      String code = String.format("%04d", (key >>> 8) & 0xFFFF);
-      int reason = (int) (key & 0xFF);
-      String muniMonth = YearMonth.of(month / 12, month % 12 + 1) + "|" + code;
-      return reason == 0 ? Part.INCOME_MONTHLY.letter + muniMonth
-          : Part.INCOME_BY_REASON.letter + muniMonth + "|" + ReasonCode.values()[reason - 1].name();
     }
 
     /** Contract section 3: a payment known at obs_end, apportioned to its person's gap window. */
@@ -275,27 +307,31 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         if (!range.contains(m)) {
           continue;
         }
-        addAmount(Part.GAP_BY_PAYER, m + "|" + p.municipalityCode + "|" + p.personId, e.getValue());
-        addAmount(Part.GAP_BY_PERSON, m + "|" + g.homeMunicipality() + "|" + p.personId, e.getValue());
+        addAmount(Part.GAP_BY_PAYER, CellKey.of(m, p.municipalityCode).withPerson(p.personId), e.getValue());
+        addAmount(Part.GAP_BY_PERSON, CellKey.of(m, g.homeMunicipality()).withPerson(p.personId), e.getValue());
         if (p.reason.isGapReason()) {
-          addAmount(Part.GAP_BY_REASON, m + "|" + p.municipalityCode + "|" + p.reason.name() + "|" + p.personId,
+          addAmount(Part.GAP_BY_REASON, CellKey.of(m, p.municipalityCode, p.reason).withPerson(p.personId),
               e.getValue());
         }
       }
       BigDecimal inR = Apportion.partInRecoverableWindow(p, g);
       if (inR.signum() != 0) {
-        addAmount(Part.GAP_IN_RECOVERABLE_WINDOW, p.personId + "|" + p.municipalityCode, inR);
+        addAmount(Part.GAP_IN_RECOVERABLE_WINDOW, CellKey.personAndPayer(p.personId, p.municipalityCode), inR);
       }
     }
 
-    private void addAmount(Part part, String key, BigDecimal amount) {
-      amounts.merge(part.letter + key, amount, BigDecimal::add);
+    private void addAmount(Part part, CellKey key, BigDecimal amount) {
+      amounts.merge(new PartialKey(part, key), amount, BigDecimal::add);
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      totals.forEach((k, acc) -> c.output(KV.of(incomeKeyText(k), Partial.of(acc)), GlobalWindow.INSTANCE.maxTimestamp(),
-          GlobalWindow.INSTANCE));
+      totals.forEach((k, acc) -> {
+        CellKey cell = PackedIncomeKey.cellKey(k);
+        Part part = cell.reason == null ? Part.INCOME_MONTHLY : Part.INCOME_BY_REASON;
+        c.output(KV.of(new PartialKey(part, cell), Partial.of(acc)), GlobalWindow.INSTANCE.maxTimestamp(),
+            GlobalWindow.INSTANCE);
+      });
       amounts.forEach((k, v) -> c.output(KV.of(k, Partial.of(v)), GlobalWindow.INSTANCE.maxTimestamp(),
           GlobalWindow.INSTANCE));
       totals = null;
@@ -307,11 +343,12 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
    * Adds a key's partial sums. A GroupByKey, not a Combine: each bundle already summed its
    * payments, so a combiner before the shuffle would only sort and re-encode the partials.
    */
-  static final class AddPartialsFn extends DoFn<KV<String, Iterable<Partial>>, KV<String, Partial>> {
+  static final class AddPartialsFn extends DoFn<KV<PartialKey, Iterable<Partial>>, KV<PartialKey, Partial>> {
     private static final long serialVersionUID = 1L;
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Partial>> group, OutputReceiver<KV<String, Partial>> out) {
+    public void process(@Element KV<PartialKey, Iterable<Partial>> group,
+        OutputReceiver<KV<PartialKey, Partial>> out) {
       Partial sum = new Partial();
       for (Partial p : group.getValue()) {
         sum.add(p);
@@ -320,27 +357,32 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     }
   }
 
-  /** Sends each exact sum to its output, without its kind's letter. */
-  static final class SplitFn extends DoFn<KV<String, Partial>, KV<String, IncomeSupportTotals>> {
+  /** Sends each exact sum to its output under its cell key. */
+  static final class SplitFn extends DoFn<KV<PartialKey, Partial>, KV<CellKey, IncomeSupportTotals>> {
     private static final long serialVersionUID = 1L;
 
     @ProcessElement
-    public void process(@Element KV<String, Partial> kv, MultiOutputReceiver out) {
-      char letter = kv.getKey().charAt(0);
-      String key = kv.getKey().substring(1);
+    public void process(@Element KV<PartialKey, Partial> kv, MultiOutputReceiver out) {
+      CellKey key = kv.getKey().cell;
       Partial p = kv.getValue();
-      if (letter == Part.INCOME_MONTHLY.letter) {
-        out.get(INCOME_MONTHLY).output(KV.of(key, HouseholdTotals.totals(p.totals)));
-      } else if (letter == Part.INCOME_BY_REASON.letter) {
-        out.get(INCOME_BY_REASON).output(KV.of(key, HouseholdTotals.totals(p.totals)));
-      } else if (letter == Part.GAP_BY_PAYER.letter) {
-        out.get(GAP_BY_PAYER).output(KV.of(key, p.amount));
-      } else if (letter == Part.GAP_BY_PERSON.letter) {
-        out.get(GAP_BY_PERSON).output(KV.of(key, p.amount));
-      } else if (letter == Part.GAP_BY_REASON.letter) {
-        out.get(GAP_BY_REASON).output(KV.of(key, p.amount));
-      } else {
-        out.get(GAP_IN_RECOVERABLE_WINDOW).output(KV.of(key, p.amount));
+      switch (kv.getKey().part) {
+        case INCOME_MONTHLY:
+          out.get(INCOME_MONTHLY).output(KV.of(key, HouseholdTotals.totals(p.totals)));
+          break;
+        case INCOME_BY_REASON:
+          out.get(INCOME_BY_REASON).output(KV.of(key, HouseholdTotals.totals(p.totals)));
+          break;
+        case GAP_BY_PAYER:
+          out.get(GAP_BY_PAYER).output(KV.of(key, p.amount));
+          break;
+        case GAP_BY_PERSON:
+          out.get(GAP_BY_PERSON).output(KV.of(key, p.amount));
+          break;
+        case GAP_BY_REASON:
+          out.get(GAP_BY_REASON).output(KV.of(key, p.amount));
+          break;
+        default:
+          out.get(GAP_IN_RECOVERABLE_WINDOW).output(KV.of(key, p.amount));
       }
     }
   }

@@ -2,10 +2,12 @@ package se.glappet.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import se.glappet.figures.CellKey;
 import se.glappet.figures.GapCell;
 import se.glappet.figures.IncomeSupportTotals;
 import se.glappet.gap.PersonGap;
@@ -17,7 +19,6 @@ import se.glappet.records.KisRow;
 import se.glappet.records.PopulationRow;
 import se.glappet.records.RecordCoders;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -43,6 +44,8 @@ import se.glappet.ingest.FileInfo;
 import se.glappet.ingest.ReadInputs;
 import se.glappet.ingest.RejectedRow;
 import se.glappet.publish.OutputTable;
+import se.glappet.publish.RunCounter;
+import se.glappet.publish.RunStats;
 import se.glappet.publish.WriteMonthFiles;
 import se.glappet.publish.WriteRejects;
 import se.glappet.publish.WriteTextFile;
@@ -67,7 +70,7 @@ public final class GlappetPipeline {
     PCollectionView<MonthRange> range = inputs.get(ReadInputs.PAYMENT_MONTHS).apply("ComputeMonthRange",
         new ComputeMonthRange(spec.from, spec.to));
 
-    List<PCollection<KV<String, Long>>> counters = new ArrayList<>();
+    List<PCollection<KV<RunCounter, Long>>> counters = new ArrayList<>();
 
     PCollection<PersonGap> gaps = inputs.get(ReadInputs.ALLOWANCES).apply("BuildPersonGaps", new BuildPersonGaps(range));
     PCollectionView<Map<String, PersonGap>> gapOf = BuildPersonGaps.byPerson(gaps);
@@ -76,42 +79,47 @@ public final class GlappetPipeline {
 
     PCollectionTuple incomeSupport = summaries.apply("ComputeIncomeSupportFigures",
         new ComputeIncomeSupportFigures());
-    counters.add(publish(incomeSupport.get(ComputeIncomeSupportFigures.MONTHLY),
-        OutputTable.INCOME_SUPPORT_MONTHLY, spec));
-    counters.add(publish(incomeSupport.get(ComputeIncomeSupportFigures.BY_REASON),
-        OutputTable.INCOME_SUPPORT_BY_REASON, spec));
+    // Every dataset's rows before disclosure control (or, when it is applied inside the step that
+    // computes the dataset, after it); all are published alike below.
+    Map<OutputTable, PCollection<Row>> computed = new EnumMap<>(OutputTable.class);
+    Map<OutputTable, PCollectionTuple> suppressedInStep = new EnumMap<>(OutputTable.class);
+    computed.put(OutputTable.INCOME_SUPPORT_MONTHLY, incomeSupport.get(ComputeIncomeSupportFigures.MONTHLY));
+    computed.put(OutputTable.INCOME_SUPPORT_BY_REASON, incomeSupport.get(ComputeIncomeSupportFigures.BY_REASON));
 
     PCollectionTuple gap = summaries
         .and(ComputeGapFigures.PERSON_GAPS, gaps)
         .and(ReadInputs.KIS, inputs.get(ReadInputs.KIS))
         .and(ReadInputs.MUNICIPALITIES, inputs.get(ReadInputs.MUNICIPALITIES))
         .apply("ComputeGapFigures", new ComputeGapFigures(range, gapOf));
-    PCollection<Row> gapMonthly = gap.get(ComputeGapFigures.CELLS)
+    computed.put(OutputTable.GAP_MONTHLY, gap.get(ComputeGapFigures.CELLS)
         .apply("ToGapMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class))
             .via(ComputeGapFigures::gapMonthlyRow))
-        .setRowSchema(OutputTable.GAP_MONTHLY.beamSchema());
-    counters.add(publish(gapMonthly, OutputTable.GAP_MONTHLY, spec));
-    counters.add(publish(gap.get(ComputeGapFigures.BY_REASON), OutputTable.GAP_BY_REASON, spec));
+        .setRowSchema(OutputTable.GAP_MONTHLY.beamSchema()));
+    computed.put(OutputTable.GAP_BY_REASON, gap.get(ComputeGapFigures.BY_REASON));
 
     PCollectionTuple comparison = PCollectionTuple
         .of(ComputeNationalComparison.GAP_CELLS, gap.get(ComputeGapFigures.CELLS))
         .and(ComputeNationalComparison.INCOME_TOTALS, incomeSupport.get(ComputeIncomeSupportFigures.TOTALS))
         .and(ComputeNationalComparison.POPULATION, inputs.get(ReadInputs.POPULATION))
         .apply("ComputeNationalComparison", new ComputeNationalComparison(spec.municipalities));
-    counters.add(write(comparison, OutputTable.NATIONAL_COMPARISON, spec));
+    suppressedInStep.put(OutputTable.NATIONAL_COMPARISON, comparison);
+
+    for (OutputTable table : OutputTable.values()) {
+      counters.add(publish(table, computed, suppressedInStep, spec));
+    }
 
     PCollection<RejectedRow> rejected = inputs.get(ReadInputs.REJECTED);
     rejected.apply("WriteRejects", new WriteRejects(spec.rejectsFile()));
     counters.add(rejected.apply("CountRejects", MapElements
-        .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-        .via(r -> KV.of("reject|" + r.dataset + "|" + r.file + "|" + r.reason, 1L))));
+        .into(TypeDescriptors.kvs(TypeDescriptor.of(RunCounter.class), TypeDescriptors.longs()))
+        .via((RejectedRow r) -> KV.of(RunCounter.rejected(r.dataset, r.file, r.reason.name()), 1L)))
+        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of())));
 
     PCollection<String> counterLines = PCollectionList.of(counters)
         .apply("AllCounters", Flatten.pCollections())
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()))
         .apply("SumCounters", Sum.longsPerKey())
-        .apply("CounterLines", MapElements.into(TypeDescriptors.strings())
-            .via(kv -> "counter\t" + kv.getKey() + "\t" + kv.getValue()));
+        .apply("CounterLines", MapElements.into(TypeDescriptors.strings()).via(RunStats::counterLine));
     PCollection<String> fileLines = inputs.get(ReadInputs.FILES)
         .apply("FileLines", ParDo.of(new FileInfoJson()));
     PCollection<String> rangeLine = p
@@ -135,21 +143,30 @@ public final class GlappetPipeline {
         .apply("WriteRunStats", new WriteTextFile(spec.statsFile()));
   }
 
-  private static PCollection<KV<String, Long>> publish(PCollection<Row> rows, OutputTable table, BatchSpec spec) {
-    PCollectionTuple suppressed =
-        rows.apply("SuppressSmallCells" + toUpperCamel(table.datasetName), new SuppressSmallCells(table));
+  /** Disclosure control as the dataset declares it, then its month files; yields its counters. */
+  private static PCollection<KV<RunCounter, Long>> publish(OutputTable table, Map<OutputTable, PCollection<Row>> computed,
+      Map<OutputTable, PCollectionTuple> suppressedInStep, BatchSpec spec) {
+    PCollectionTuple suppressed;
+    if (table.disclosure.mode == OutputTable.Disclosure.Mode.IN_STEP) {
+      suppressed = suppressedInStep.get(table);
+    } else {
+      PCollection<Row> rows = computed.get(table);
+      suppressed = rows == null ? null
+          : rows.apply("SuppressSmallCells" + toUpperCamel(table.datasetName), new SuppressSmallCells(table));
+    }
+    if (suppressed == null) {
+      throw new IllegalStateException("no step computes the dataset " + table.datasetName);
+    }
     return write(suppressed, table, spec);
   }
 
   /** Writes rows that passed disclosure control; yields row and suppressed-cell counters. */
-  private static PCollection<KV<String, Long>> write(PCollectionTuple suppressed, OutputTable table, BatchSpec spec) {
+  private static PCollection<KV<RunCounter, Long>> write(PCollectionTuple suppressed, OutputTable table,
+      BatchSpec spec) {
     String name = toUpperCamel(table.datasetName);
-    PCollection<KV<String, Long>> written = suppressed.get(SuppressSmallCells.ROWS)
+    PCollection<KV<RunCounter, Long>> written = suppressed.get(SuppressSmallCells.ROWS)
         .apply("WriteMonthFiles" + name, new WriteMonthFiles(table, spec.stagingDir));
-    PCollection<KV<String, Long>> cells = suppressed.get(SuppressSmallCells.CELLS)
-        .apply("CountSuppressed" + name, MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-            .via(kv -> KV.of("suppressed|" + kv.getKey(), kv.getValue())));
+    PCollection<KV<RunCounter, Long>> cells = suppressed.get(SuppressSmallCells.CELLS);
     return PCollectionList.of(written).and(cells).apply("Counters" + name, Flatten.pCollections());
   }
 
@@ -168,6 +185,8 @@ public final class GlappetPipeline {
     r.registerCoderForClass(PopulationRow.class, RecordCoders.PopulationCoder.of());
     r.registerCoderForClass(PersonGap.class, PersonGapCoder.of());
     r.registerCoderForClass(GapCell.class, GapCell.CellCoder.of());
+    r.registerCoderForClass(CellKey.class, CellKey.CellKeyCoder.of());
+    r.registerCoderForClass(RunCounter.class, RunCounter.RunCounterCoder.of());
     r.registerCoderForClass(IncomeSupportTotals.class, IncomeSupportTotals.TotalsCoder.of());
   }
 
@@ -183,14 +202,14 @@ public final class GlappetPipeline {
    * One line per municipality in the batch and month that it did not report (contract section 4),
    * read back by {@link se.glappet.publish.RunStats}.
    */
-  static final class NonResponseLines extends DoFn<KV<String, GapCell>, String> {
+  static final class NonResponseLines extends DoFn<KV<CellKey, GapCell>, String> {
     private static final long serialVersionUID = 1L;
 
     @ProcessElement
-    public void process(@Element KV<String, GapCell> cell, OutputReceiver<String> out) {
+    public void process(@Element KV<CellKey, GapCell> cell, OutputReceiver<String> out) {
       if (!cell.getValue().incomeSupportReported) {
-        String[] k = cell.getKey().split("\\|");
-        out.output(se.glappet.publish.RunStats.NON_RESPONSE + "\t" + k[0] + "\t" + k[1]);
+        CellKey k = cell.getKey();
+        out.output(RunStats.NON_RESPONSE + "\t" + k.period + "\t" + k.municipality);
       }
     }
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import se.glappet.figures.Kpi;
 
 /**
  * The RIM group's export: {@code OUT/export/rim_<from>_<to>.csv}, the published national
@@ -28,14 +29,6 @@ public final class RimExport {
   static final Map<String, String> AREA_TYPES = Map.of("MUNICIPALITY", "Kommun", "COUNTY", "Län",
       "REGION", "Region", "NATION", "Riket");
 
-  /** Swedish labels of the comparison KPIs. */
-  public static final Map<String, String> KPI_LABELS = Map.of(
-      "INCOME_SUPPORT_PER_INHABITANT", "Försörjningsstöd per invånare (kr)",
-      "HOUSEHOLDS_PER_1000_INHABITANTS", "Hushåll med försörjningsstöd per 1 000 invånare",
-      "GAP_SUPPORT_PER_NEWCOMER", "Försörjningsstöd i glappet per mottagen nyanländ (kr)",
-      "RECOVERABLE_SHARE", "Andel av stödet i glappet som kan återsökas",
-      "MEDIAN_CASH_GAP_DAYS", "Mediantid i glappet till första utbetalning (dagar)");
-
   /** Shown for a value that is unknown because the municipality did not report the month. */
   static final String NOT_REPORTED = "\u2013";
 
@@ -49,7 +42,7 @@ public final class RimExport {
   /** The export's text for the published comparison files of the given months. */
   public static String csv(Path dir, List<YearMonth> months) throws IOException {
     List<GenericRecord> rows = new ArrayList<>();
-    java.util.Set<String> notReported = new java.util.HashSet<>();
+    java.util.Set<RunStats.NonResponse> notReported = new java.util.HashSet<>();
     for (YearMonth m : months) {
       notReported.addAll(notReported(dir, m));
       Path f = dir.resolve(OutputTable.NATIONAL_COMPARISON.datasetName).resolve(m + ".parquet");
@@ -75,12 +68,14 @@ public final class RimExport {
       cells.add(g.get("area_code").toString());
       cells.add(g.get("area_name").toString());
       cells.add(kpi);
-      cells.add(KPI_LABELS.getOrDefault(kpi, kpi));
+      Kpi definition = Kpi.valueOf(kpi);
+      cells.add(definition.labelSv);
       // A month the municipality did not report: its payment-based value, numerator and base are
       // unknown (–), whether or not the row is also suppressed; the denominator is known.
       boolean unknown = g.get("area_type").toString().equals("MUNICIPALITY")
-          && !kpi.equals("MEDIAN_CASH_GAP_DAYS")
-          && notReported.contains(g.get("period") + "|" + g.get("area_code"));
+          && definition.restsOnPayments()
+          && notReported.contains(new RunStats.NonResponse(YearMonth.parse(g.get("period").toString()),
+              g.get("area_code").toString()));
       for (String c : new String[] {"value", "numerator", "denominator", "base"}) {
         boolean known = c.equals("denominator") || !unknown;
         cells.add(known ? cell(g.get(c), suppressed) : g.get(c) == null ? NOT_REPORTED : cell(g.get(c), false));
@@ -102,11 +97,11 @@ public final class RimExport {
   }
 
   /**
-   * {@code period|municipality_code} of the municipalities that did not report month {@code m}, from
-   * the published {@code gap_monthly} file's {@code income_support_reported} (contract 4.1).
+   * The municipalities that did not report month {@code m}, from the published {@code gap_monthly}
+   * file's {@code income_support_reported} (contract 4.1).
    */
-  static java.util.Set<String> notReported(Path dir, YearMonth m) throws IOException {
-    java.util.Set<String> out = new java.util.HashSet<>();
+  static java.util.Set<RunStats.NonResponse> notReported(Path dir, YearMonth m) throws IOException {
+    java.util.Set<RunStats.NonResponse> out = new java.util.HashSet<>();
     Path f = dir.resolve(OutputTable.GAP_MONTHLY.datasetName).resolve(m + ".parquet");
     if (!Files.exists(f)) {
       return out;
@@ -115,7 +110,8 @@ public final class RimExport {
       GenericRecord g;
       while ((g = r.read()) != null) {
         if (!(Boolean) g.get("income_support_reported")) {
-          out.add(g.get("period") + "|" + g.get("municipality_code"));
+          out.add(new RunStats.NonResponse(YearMonth.parse(g.get("period").toString()),
+              g.get("municipality_code").toString()));
         }
       }
     }
@@ -169,14 +165,10 @@ public final class RimExport {
     sb.append("Riksmedian         medianen av de rangordnade kommunernas värden\r\n");
     sb.append("Skyddad            Ja när värden har undertryckts\r\n\r\n");
     sb.append("Nyckeltal\r\n---------\r\n");
-    sb.append("Försörjningsstöd per invånare: utbetalt försörjningsstöd / folkmängd (bas: hushåll)\r\n");
-    sb.append("Hushåll per 1 000 invånare: 1 000 × hushåll med försörjningsstöd / folkmängd (bas: hushåll)\r\n");
-    sb.append("Stöd i glappet per mottagen nyanländ: försörjningsstöd i glappet / mottagna enligt KIS\r\n");
-    sb.append("  (bas: personer med stöd i glappet; även antal mottagna prövas)\r\n");
-    sb.append("Andel som kan återsökas: återsökningsbart belopp / stöd i glappet (bas: personer med\r\n");
-    sb.append("  återsökningsbart belopp; även personer med stöd i glappet prövas)\r\n");
-    sb.append("Mediantid i glappet: median av antal dagar från första dagen utan LMA till första\r\n");
-    sb.append("  utbetalningen av etableringsersättning, för glapp som stängdes under månaden (bas: antal)\r\n\r\n");
+    for (Kpi kpi : Kpi.values()) {
+      sb.append(kpi.readmeSv).append("\r\n");
+    }
+    sb.append("\r\n");
     sb.append("Sekretess\r\n---------\r\n");
     sb.append("Ett värde som vilar på 1–4 personer eller hushåll visas inte: Värde, Täljare, Nämnare och Bas\r\n");
     sb.append("blir \"..\" och Skyddad = Ja. Noll visas. Län, Södertörn och riket summerar bara kommunrader\r\n");

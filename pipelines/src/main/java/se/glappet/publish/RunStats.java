@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.values.KV;
 import se.glappet.ingest.Dataset;
 import se.glappet.ingest.RejectReason;
 import se.glappet.pipeline.MonthRange;
@@ -125,28 +126,36 @@ public final class RunStats {
           throw new IOException("unexpected line in run statistics: " + f[0]);
       }
     }
-    for (String[] c : counters) {
-      String[] k = c[1].split("\\|", -1);
-      long n = Long.parseLong(c[2]);
-      switch (k[0]) {
-        case "reject":
-          s.rejectsByReason.computeIfAbsent(k[1], x -> new TreeMap<>()).merge(k[3], n, Long::sum);
-          FileStat fs = s.files.get(k[2]);
+    for (String[] f : counters) {
+      if (f.length != 6) {
+        throw new IOException("unexpected counter line in run statistics: " + String.join(" ", f));
+      }
+      RunCounter c = RunCounter.fromFields(f[1], f[2], f[3], f[4]);
+      long n = Long.parseLong(f[5]);
+      switch (c.kind) {
+        case REJECTED:
+          s.rejectsByReason.computeIfAbsent(c.dataset, x -> new TreeMap<>()).merge(c.reason, n, Long::sum);
+          FileStat fs = s.files.get(c.where);
           if (fs != null) {
             fs.rejected += n;
           }
           break;
-        case "rows":
-          s.rowsWritten.put(k[1], n);
+        case ROWS_WRITTEN:
+          s.rowsWritten.put(c.monthFile(), n);
           break;
-        case "suppressed":
-          s.suppressedCells.put(k[1], n);
+        case CELLS_SUPPRESSED:
+          s.suppressedCells.put(c.dataset, n);
           break;
         default:
-          throw new IOException("unexpected counter " + c[1]);
+          throw new IOException("unexpected counter " + c);
       }
     }
     return s;
+  }
+
+  /** A summed counter's line: {@code counter<TAB>kind<TAB>dataset<TAB>file or period<TAB>reason<TAB>n}. */
+  public static String counterLine(KV<RunCounter, Long> counted) {
+    return "counter\t" + counted.getKey().toLine() + "\t" + counted.getValue();
   }
 
   public long rowsRead(String dataset) {

@@ -5,7 +5,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -20,9 +19,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * Writes one table's rows as one Parquet file per month into the staging folder
  * ({@code <staging>/<dataset>/<YYYY-MM>.parquet}), rows sorted by key. Yields
- * {@code rows|<dataset>/<period>.parquet → row count} for the manifest.
+ * a {@link RunCounter#rowsWritten} count per month file for the manifest.
  */
-public final class WriteMonthFiles extends PTransform<PCollection<Row>, PCollection<KV<String, Long>>> {
+public final class WriteMonthFiles extends PTransform<PCollection<Row>, PCollection<KV<RunCounter, Long>>> {
   private static final long serialVersionUID = 1L;
   private final OutputTable table;
   private final String stagingDir;
@@ -38,25 +37,25 @@ public final class WriteMonthFiles extends PTransform<PCollection<Row>, PCollect
   }
 
   @Override
-  public PCollection<KV<String, Long>> expand(PCollection<Row> rows) {
+  public PCollection<KV<RunCounter, Long>> expand(PCollection<Row> rows) {
     OutputTable t = table;
     String dir = stagingDir;
     return rows
         .apply("KeyByPeriod", WithKeys.of((Row r) -> r.getString("period")).withKeyType(TypeDescriptors.strings()))
         .apply("GroupMonth", GroupByKey.create())
-        .apply("WriteParquet", ParDo.of(new DoFn<KV<String, Iterable<Row>>, KV<String, Long>>() {
+        .apply("WriteParquet", ParDo.of(new DoFn<KV<String, Iterable<Row>>, KV<RunCounter, Long>>() {
           private static final long serialVersionUID = 1L;
 
           @ProcessElement
-          public void process(@Element KV<String, Iterable<Row>> month, OutputReceiver<KV<String, Long>> out)
+          public void process(@Element KV<String, Iterable<Row>> month, OutputReceiver<KV<RunCounter, Long>> out)
               throws Exception {
             List<Row> list = new ArrayList<>();
             month.getValue().forEach(list::add);
             list.sort(t.keyOrder());
             long n = ParquetFiles.write(monthFile(Paths.get(dir), t, month.getKey()), t, list);
-            out.output(KV.of("rows|" + t.datasetName + "/" + month.getKey() + ".parquet", n));
+            out.output(KV.of(RunCounter.rowsWritten(t, month.getKey()), n));
           }
         }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
   }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.glappet.publish.OutputTable;
 import org.junit.jupiter.api.io.TempDir;
 import se.glappet.testing.Duck;
 import se.glappet.testing.Fixtures;
@@ -62,11 +63,19 @@ class BatchEndToEndTest {
     assertEquals(0, new BigDecimal(expected).compareTo((BigDecimal) actual), "expected " + expected + " was " + actual);
   }
 
+  /** The declared datasets' folder names. */
+  static List<String> datasetNames() {
+    List<String> names = new java.util.ArrayList<>();
+    for (OutputTable t : OutputTable.values()) {
+      names.add(t.datasetName);
+    }
+    return names;
+  }
+
   @Test
   void publishesEveryDatasetForEveryMonth() throws Exception {
     assertEquals(0, exitCode);
-    for (String d : List.of("gap_monthly", "gap_by_reason", "income_support_monthly", "income_support_by_reason",
-        "national_comparison")) {
+    for (String d : datasetNames()) {
       try (Stream<Path> s = Files.list(out.resolve(d))) {
         assertEquals(List.of("2011-01.parquet", "2011-02.parquet"),
             s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()), d);

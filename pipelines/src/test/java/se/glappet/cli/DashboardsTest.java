@@ -55,6 +55,18 @@ class DashboardsTest {
     assertFalse(run.err.contains("SELECT") || run.err.contains("read_parquet") || run.err.contains("Exception"), run.err);
   }
 
+  @Test
+  void handsTheDeclaredKpiLabelsToThePageInItsOrder() {
+    java.util.List<se.glappet.dashboard.KpiLabel> k = Dashboards.kpiLabels();
+    assertEquals(java.util.List.of("GAP_SUPPORT_PER_NEWCOMER", "MEDIAN_CASH_GAP_DAYS", "RECOVERABLE_SHARE",
+        "INCOME_SUPPORT_PER_INHABITANT", "HOUSEHOLDS_PER_1000_INHABITANTS"),
+        k.stream().map(se.glappet.dashboard.KpiLabel::code).toList());
+    assertEquals(new se.glappet.dashboard.KpiLabel("MEDIAN_CASH_GAP_DAYS", "Mediantid i glappet, dagar", "DAYS", false),
+        k.get(1));
+    assertEquals(new se.glappet.dashboard.KpiLabel("RECOVERABLE_SHARE",
+        "Andel återsökningsbart av stödet i glappet, %", "SHARE", true), k.get(2));
+  }
+
   private record Run(int code, String err) {}
 
   private static Run dashboard(Path out) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.glappet.cli.Glappet;
+import se.glappet.publish.OutputTable;
 import se.glappet.testing.Duck;
 
 /**
@@ -50,6 +51,14 @@ class NoSmallCellsPublishedTest {
         "income_support_monthly", List.of("households", "persons", "payments"),
         "income_support_by_reason", List.of("households"),
         "national_comparison", List.of("base"));
+    // Every declared dataset is checked, on at least every count that carries a disclosure rule.
+    for (OutputTable t : OutputTable.values()) {
+      assertTrue(counts.containsKey(t.datasetName), t.datasetName);
+      for (OutputTable.Col c : t.smallCounts()) {
+        assertTrue(counts.get(t.datasetName).contains(c.name), t.datasetName + "." + c.name);
+      }
+    }
+    assertEquals(OutputTable.values().length, counts.size());
     long checked = 0;
     for (Map.Entry<String, List<String>> e : counts.entrySet()) {
       for (String c : e.getValue()) {

@@ -1,13 +1,17 @@
 package se.glappet.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import se.glappet.reference.Municipalities;
 
 /**
@@ -298,5 +302,29 @@ class NationalComparisonTest {
       assertEquals(false, c.getBoolean("suppressed"), kpi);
     }
     assertEquals(true, row(r, "MUNICIPALITY", "0380", "MEDIAN_CASH_GAP_DAYS").getBoolean("suppressed"));
+  }
+
+  /**
+   * With a --reference list that puts Uppsala 0380 in a county "99" (a reorganised county), the
+   * county area comes from county_code, not from the code's first two digits: Uppsala's 40
+   * households and 100 000 kr over 4 000 inhabitants form county 99, and there is no county 03.
+   */
+  @Test
+  void countiesComeFromTheReferenceListsCountyCode(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("municipalities.csv"), "municipality_code,name,county_code,county_name\n"
+        + "0127,Botkyrka,01,Stockholms län\n0380,Uppsala,99,Nya länet\n");
+    Municipalities ref = Municipalities.fromDirectory(dir);
+    List<Row> r = NationalComparison.compute("2011-03", List.of(
+        muni("0127", 10, "10000", 1000L, 6, "6000", 12L, 5, "3000", 30, 40, 50, 60, 70),
+        muni("0380", 40, "100000", 4000L, 0, "0", 0L, 0, "0")), ref).rows;
+    Row c = row(r, "COUNTY", "99", "INCOME_SUPPORT_PER_INHABITANT");
+    assertEquals("Nya länet", c.getString("area_name"));
+    assertEquals(1L, c.getInt64("members"));
+    assertEquals(40L, c.getInt64("base"));
+    assertEquals(25.0, c.getDouble("value"), 0.0);
+    assertEquals(10.0, row(r, "COUNTY", "01", "INCOME_SUPPORT_PER_INHABITANT").getDouble("value"), 0.0);
+    for (Row x : r) {
+      assertNotEquals("03", x.getString("area_code"));
+    }
   }
 }
