@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.values.Row;
-import se.glappet.publish.OutputTable;
+import se.glappet.model.OutputTable;
 import se.glappet.records.ReasonCode;
 
 /**
@@ -16,9 +16,9 @@ import se.glappet.records.ReasonCode;
 public final class SmallCells {
   private SmallCells() {}
 
-  /** A count that must not be published: 1 to 4. */
+  /** A count that must not be published: 1 to 4 ({@link OutputTable.Disclosure#isSmall}). */
   public static boolean isSmall(Long count) {
-    return count != null && count >= 1 && count <= 4;
+    return OutputTable.Disclosure.isSmall(count);
   }
 
   /** A row after disclosure control and how many cells holding a value it nulled. */

@@ -18,8 +18,9 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import se.glappet.publish.OutputTable;
-import se.glappet.publish.RunCounter;
+import se.glappet.model.DisclosedRows;
+import se.glappet.model.OutputTable;
+import se.glappet.model.RunCounter;
 
 /**
  * Applies {@link SmallCells} to one output table. Yields the published rows and, under
@@ -27,8 +28,8 @@ import se.glappet.publish.RunCounter;
  */
 public final class SuppressSmallCells extends PTransform<PCollection<Row>, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
-  public static final TupleTag<Row> ROWS = new TupleTag<>() {};
-  public static final TupleTag<KV<RunCounter, Long>> CELLS = new TupleTag<>() {};
+  public static final TupleTag<Row> ROWS = DisclosedRows.ROWS;
+  public static final TupleTag<KV<RunCounter, Long>> CELLS = DisclosedRows.CELLS;
 
   private final OutputTable table;
 

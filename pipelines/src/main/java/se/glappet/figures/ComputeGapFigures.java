@@ -27,8 +27,8 @@ import se.glappet.gap.Money;
 import se.glappet.gap.PersonGap;
 import se.glappet.gap.Stats;
 import se.glappet.ingest.ReadInputs;
-import se.glappet.pipeline.MonthRange;
-import se.glappet.publish.OutputTable;
+import se.glappet.model.MonthRange;
+import se.glappet.model.OutputTable;
 import se.glappet.records.KisRow;
 
 /**

@@ -10,7 +10,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import se.glappet.gap.Money;
-import se.glappet.publish.OutputTable;
+import se.glappet.model.OutputTable;
 
 /**
  * Contract sections 4.3 and 4.4 before disclosure control: per municipality and month of

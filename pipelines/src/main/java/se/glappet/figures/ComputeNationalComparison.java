@@ -24,17 +24,17 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import se.glappet.disclosure.SuppressSmallCells;
-import se.glappet.publish.OutputTable;
-import se.glappet.publish.RunCounter;
+import se.glappet.model.DisclosedRows;
+import se.glappet.model.OutputTable;
+import se.glappet.model.RunCounter;
 import se.glappet.records.PopulationRow;
 import se.glappet.reference.Municipalities;
 
 /**
  * Contract section 4.5: joins each month's exact gap cells and income-support totals, adds the
  * population, and computes {@link NationalComparison} per month. Disclosure control happens inside
- * (areas aggregate only published members); yields rows under {@link SuppressSmallCells#ROWS} and
- * nulled-cell counts under {@link SuppressSmallCells#CELLS}.
+ * (areas aggregate only published members); yields rows under {@link DisclosedRows#ROWS} and
+ * nulled-cell counts under {@link DisclosedRows#CELLS}.
  */
 public final class ComputeNationalComparison extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -87,15 +87,15 @@ public final class ComputeNationalComparison extends PTransform<PCollectionTuple
                   pop.population(kv.getKey(), year)));
             }
             NationalComparison.Result r = NationalComparison.compute(period, inputs, ref);
-            r.rows.forEach(o.get(SuppressSmallCells.ROWS)::output);
+            r.rows.forEach(o.get(DisclosedRows.ROWS)::output);
             if (r.cellsNulled > 0) {
-              o.get(SuppressSmallCells.CELLS)
+              o.get(DisclosedRows.CELLS)
                   .output(KV.of(RunCounter.cellsSuppressed(OutputTable.NATIONAL_COMPARISON), r.cellsNulled));
             }
           }
-        }).withSideInputs(population).withOutputTags(SuppressSmallCells.ROWS, TupleTagList.of(SuppressSmallCells.CELLS)));
-    out.get(SuppressSmallCells.ROWS).setRowSchema(OutputTable.NATIONAL_COMPARISON.beamSchema());
-    out.get(SuppressSmallCells.CELLS).setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
+        }).withSideInputs(population).withOutputTags(DisclosedRows.ROWS, TupleTagList.of(DisclosedRows.CELLS)));
+    out.get(DisclosedRows.ROWS).setRowSchema(OutputTable.NATIONAL_COMPARISON.beamSchema());
+    out.get(DisclosedRows.CELLS).setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
     return out;
   }
 }

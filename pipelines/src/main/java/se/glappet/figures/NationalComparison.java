@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.values.Row;
-import se.glappet.disclosure.SmallCells;
 import se.glappet.gap.Stats;
-import se.glappet.publish.OutputTable;
+import se.glappet.model.OutputTable;
 import se.glappet.reference.Municipalities;
 
 /**
@@ -238,9 +237,9 @@ public final class NationalComparison {
    * denominator and base).
    */
   private static void suppress(Entry e) {
-    boolean small = SmallCells.isSmall(e.base);
+    boolean small = OutputTable.Disclosure.isSmall(e.base);
     for (Long a : e.also) {
-      small |= SmallCells.isSmall(a);
+      small |= OutputTable.Disclosure.isSmall(a);
     }
     if (small) {
       for (String column : BASE_RULE) {

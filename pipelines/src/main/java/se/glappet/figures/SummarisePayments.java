@@ -29,7 +29,7 @@ import se.glappet.ingest.Dataset;
 import se.glappet.ingest.InputFile;
 import se.glappet.ingest.ReadAcceptedRows;
 import se.glappet.ingest.ReadInputs;
-import se.glappet.pipeline.MonthRange;
+import se.glappet.model.MonthRange;
 import se.glappet.records.DecimalCoder;
 import se.glappet.records.Payment;
 import se.glappet.records.ReasonCode;

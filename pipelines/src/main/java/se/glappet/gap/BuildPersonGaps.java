@@ -12,7 +12,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import se.glappet.pipeline.MonthRange;
+import se.glappet.model.MonthRange;
 import se.glappet.records.AllowancePeriod;
 
 /**

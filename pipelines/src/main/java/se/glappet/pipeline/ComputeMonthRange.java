@@ -1,5 +1,6 @@
 package se.glappet.pipeline;
 
+import se.glappet.model.MonthRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package se.glappet.pipeline;
 
+import se.glappet.model.MonthRange;
 import java.time.YearMonth;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;

@@ -1,5 +1,6 @@
 package se.glappet.pipeline;
 
+import se.glappet.model.MonthRange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,8 +44,8 @@ import se.glappet.gap.BuildPersonGaps;
 import se.glappet.ingest.FileInfo;
 import se.glappet.ingest.ReadInputs;
 import se.glappet.ingest.RejectedRow;
-import se.glappet.publish.OutputTable;
-import se.glappet.publish.RunCounter;
+import se.glappet.model.OutputTable;
+import se.glappet.model.RunCounter;
 import se.glappet.publish.RunStats;
 import se.glappet.publish.WriteMonthFiles;
 import se.glappet.publish.WriteRejects;

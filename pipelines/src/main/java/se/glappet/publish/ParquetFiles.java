@@ -1,5 +1,6 @@
 package se.glappet.publish;
 
+import se.glappet.model.OutputTable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package se.glappet.publish;
 
+import se.glappet.model.OutputTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package se.glappet.publish;
 
+import se.glappet.model.OutputTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package se.glappet.publish;
 
+import se.glappet.model.RunCounter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.values.KV;
 import se.glappet.ingest.Dataset;
 import se.glappet.ingest.RejectReason;
-import se.glappet.pipeline.MonthRange;
+import se.glappet.model.MonthRange;
 
 /**
  * What the graph counted, read back by the driver from the staging folder: files read, rejects per

@@ -1,5 +1,7 @@
 package se.glappet.publish;
 
+import se.glappet.model.RunCounter;
+import se.glappet.model.OutputTable;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;

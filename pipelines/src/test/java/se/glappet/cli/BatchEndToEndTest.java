@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.glappet.publish.OutputTable;
+import se.glappet.model.OutputTable;
 import org.junit.jupiter.api.io.TempDir;
 import se.glappet.testing.Duck;
 import se.glappet.testing.Fixtures;

@@ -1,5 +1,6 @@
 package se.glappet.cli;
 
+import se.glappet.model.OutputTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -155,7 +156,7 @@ class FailureModesTest {
   /** Every month file of OUT as {dataset/month → its rows read by DuckDB}. */
   static Map<String, List<Map<String, Object>>> monthFiles(Path out) throws Exception {
     Map<String, List<Map<String, Object>>> m = new java.util.TreeMap<>();
-    for (se.glappet.publish.OutputTable t : se.glappet.publish.OutputTable.values()) {
+    for (se.glappet.model.OutputTable t : se.glappet.model.OutputTable.values()) {
       try (java.util.stream.Stream<Path> s = Files.list(out.resolve(t.datasetName))) {
         for (Path f : (Iterable<Path>) s::iterator) {
           m.put(t.datasetName + "/" + f.getFileName(), Duck.read(f));

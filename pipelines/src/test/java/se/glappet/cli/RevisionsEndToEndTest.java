@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.glappet.publish.OutputTable;
+import se.glappet.model.OutputTable;
 import se.glappet.testing.Duck;
 import se.glappet.testing.Fixtures;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.glappet.cli.Glappet;
-import se.glappet.publish.OutputTable;
+import se.glappet.model.OutputTable;
 import se.glappet.testing.Duck;
 
 /**

@@ -16,7 +16,7 @@ import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import se.glappet.publish.OutputTable;
+import se.glappet.model.OutputTable;
 
 /** Contract section 4.6: small counts, the figures they take along, and secondary suppression. */
 class SmallCellsTest {

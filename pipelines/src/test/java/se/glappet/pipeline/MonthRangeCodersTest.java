@@ -1,5 +1,6 @@
 package se.glappet.pipeline;
 
+import se.glappet.model.MonthRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.YearMonth;

@@ -1,5 +1,6 @@
 package se.glappet.publish;
 
+import se.glappet.model.OutputTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

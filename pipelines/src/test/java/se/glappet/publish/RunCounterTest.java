@@ -1,5 +1,7 @@
 package se.glappet.publish;
 
+import se.glappet.model.RunCounter;
+import se.glappet.model.OutputTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 

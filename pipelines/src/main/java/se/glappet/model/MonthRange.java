@@ -1,4 +1,4 @@
-package se.glappet.pipeline;
+package se.glappet.model;
 
 import java.io.Serializable;
 import java.time.LocalDate;

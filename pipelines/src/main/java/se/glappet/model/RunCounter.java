@@ -1,4 +1,4 @@
-package se.glappet.publish;
+package se.glappet.model;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,12 +58,12 @@ public final class RunCounter implements Serializable {
   }
 
   /** The counter's fields as one tab-separated text (none holds a tab or a line break). */
-  String toLine() {
+  public String toLine() {
     return kind + "\t" + dataset + "\t" + where + "\t" + reason;
   }
 
   /** Reads {@link #toLine()}'s text back from four fields. */
-  static RunCounter fromFields(String kind, String dataset, String where, String reason) {
+  public static RunCounter fromFields(String kind, String dataset, String where, String reason) {
     return new RunCounter(Kind.valueOf(kind), dataset, where, reason);
   }
 

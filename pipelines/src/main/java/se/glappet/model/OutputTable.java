@@ -1,4 +1,4 @@
-package se.glappet.publish;
+package se.glappet.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -139,6 +139,14 @@ public enum OutputTable {
       WITH_SECONDARY,
       /** Inside the step computing the dataset (national_comparison: areas sum published members). */
       IN_STEP
+    }
+
+    /**
+     * The threshold of section 4.6, the same for every dataset: a count of 1 to 4 is too small to
+     * publish; zero is published.
+     */
+    public static boolean isSmall(Long count) {
+      return count != null && count >= 1 && count <= 4;
     }
 
     public final Mode mode;
