@@ -40,6 +40,7 @@ import se.glappet.publish.OutputTable;
 import se.glappet.publish.ParquetFiles;
 import se.glappet.publish.PublicationJournal;
 import se.glappet.publish.PublishedFolder;
+import se.glappet.publish.QualityGate;
 import se.glappet.publish.QualityReport;
 import se.glappet.publish.RejectsFile;
 import se.glappet.publish.Revisions;
@@ -370,18 +371,9 @@ public final class BatchCommand {
           return fail(out, stats, examples, 1, "nothing to publish: no accepted income-support payment and no "
               + "--from/--to. Check the quality report, or give --from and --to.");
         }
-        List<String> gate = new ArrayList<>();
-        for (String d : RunStats.datasets()) {
-          long read = stats.rowsRead(d);
-          if (read > 0 && (double) stats.rejectedForGate(d) / read > cfg.maxRejectRate) {
-            gate.add(String.format(Locale.ROOT, "%s: %d of %d rows rejected (%.1f%%)", d, stats.rejectedForGate(d),
-                read, 100.0 * stats.rejectedForGate(d) / read));
-          }
-        }
-        if (!gate.isEmpty()) {
-          return fail(out, stats, examples, 3, "quality gate failed, above --max-reject-rate " + cfg.maxRejectRate
-              + ": " + String.join("; ", gate) + ". Nothing was published. Read the quality report, fix or resend "
-              + "the files, and run again.");
+        QualityGate.Verdict gate = QualityGate.judge(stats, cfg.maxRejectRate);
+        if (!gate.passed()) {
+          return fail(out, stats, examples, 3, gate.message());
         }
         // Prepare everything in staging; until the first rename nothing is published.
         List<String> staged = completeStaging(out, stats);
