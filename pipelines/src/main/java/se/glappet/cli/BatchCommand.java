@@ -26,8 +26,6 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.hadoop.ParquetReader;
 import se.glappet.ingest.Dataset;
 import se.glappet.ingest.InputFile;
 import se.glappet.ingest.RejectedRow;
@@ -359,7 +357,7 @@ public final class BatchCommand {
         if (!Files.exists(rejects)) {
           RejectsFile.write(rejects, new ArrayList<>());
         }
-        examples = firstRejects(rejects, 20);
+        examples = RejectsFile.first(rejects, 20);
         long rows = RunStats.datasets().stream().mapToLong(stats::rowsRead).sum();
         double secs = (System.nanoTime() - t0) / 1e9;
         say(String.format(Locale.ROOT, "  read %d rows in %.1f s (%.0f rows/s), rejected %d", rows, secs,
@@ -767,21 +765,5 @@ public final class BatchCommand {
       return ((java.nio.file.FileSystemException) e).getReason();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
-  }
-
-  static List<RejectedRow> firstRejects(Path parquet, int n) throws IOException {
-    List<RejectedRow> out = new ArrayList<>();
-    try (ParquetReader<org.apache.avro.generic.GenericRecord> r = AvroParquetReader
-        .<org.apache.avro.generic.GenericRecord>builder(new se.glappet.publish.NioInputFile(parquet))
-        .build()) {
-      org.apache.avro.generic.GenericRecord g;
-      while (out.size() < n && (g = r.read()) != null) {
-        out.add(new RejectedRow(g.get("dataset").toString(), g.get("file").toString(),
-            (int) (long) (Long) g.get("line"), se.glappet.ingest.RejectReason.valueOf(g.get("reason").toString()),
-            g.get("column") == null ? null : g.get("column").toString(), g.get("message").toString(),
-            g.get("raw_line").toString()));
-      }
-    }
-    return out;
   }
 }
