@@ -1,10 +1,6 @@
 package se.glappet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -33,6 +29,7 @@ import se.glappet.pipeline.BatchSpec;
 import se.glappet.pipeline.GlappetPipeline;
 import se.glappet.pipeline.MonthRange;
 import se.glappet.publish.AnomalyFlags;
+import se.glappet.publish.Manifest;
 import se.glappet.publish.OutputFolder;
 import se.glappet.publish.OutputTable;
 import se.glappet.publish.ParquetFiles;
@@ -528,28 +525,6 @@ public final class BatchCommand {
       monthIndex = index;
     }
 
-    /** The manifest's "revisions" key (contract section 4.8). */
-    ObjectNode revisionsJson(ObjectMapper json) {
-      ObjectNode r = json.createObjectNode();
-      r.put("file", revisions.file);
-      r.put("previous_run_id", revisions.previousRunId);
-      r.put("rows", revisions.rows);
-      ObjectNode by = r.putObject("by_dataset");
-      revisions.byDataset.forEach((d, months) -> {
-        ObjectNode dn = by.putObject(d);
-        months.forEach((period, c) -> {
-          ObjectNode n = dn.putObject(period);
-          n.put("changed_cells", c.changedCells);
-          n.put("added_rows", c.addedRows);
-          n.put("removed_rows", c.removedRows);
-          if (c.unreadable != null) {
-            n.put("previous_unreadable", c.unreadable);
-          }
-        });
-      });
-      return r;
-    }
-
     void writeQuality(OutputFolder out, String status, String detail, RunStats stats, List<RejectedRow> examples,
         List<String> published, BatchSpec spec) throws IOException {
       Path dir = cfg.output.resolve("quality").resolve(runId);
@@ -566,99 +541,9 @@ public final class BatchCommand {
     }
 
     String manifest(OutputFolder out, RunStats stats, List<String> published) throws IOException {
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      ObjectNode m = json.createObjectNode();
-      m.put("run_id", runId);
-      m.put("version", VERSION);
-      ObjectNode a = m.putObject("arguments");
-      shownArgs.forEach(a::put);
-      m.put("runner", cfg.runner);
-      m.put("from", stats.range.from.toString());
-      m.put("to", stats.range.to.toString());
-      m.put("obs_end", stats.range.obsEnd().toString());
-      m.put("started", started.toString());
-      m.put("finished", Instant.now().toString());
-      ArrayNode inputs = m.putArray("inputs");
-      for (RunStats.FileStat f : stats.files.values()) {
-        ObjectNode n = inputs.addObject();
-        n.put("path", f.file);
-        n.put("dataset", f.dataset);
-        n.put("bytes", f.bytes);
-        n.put("sha256", f.sha256);
-        n.put("encoding", f.encoding);
-        n.put("separator", f.separator);
-        n.put("rows_read", f.rowsRead);
-        n.put("accepted", f.accepted());
-        n.put("rejected", f.rejected);
-        ArrayNode u = n.putArray("unknown_columns");
-        f.unknownColumns.forEach(u::add);
-      }
-      ArrayNode outputs = m.putArray("outputs");
-      for (String rel : published) {
-        ObjectNode n = outputs.addObject();
-        n.put("path", rel);
-        if (rel.endsWith(".parquet")) {
-          n.put("rows", stats.rowsWritten.getOrDefault(rel, 0L));
-        }
-        n.put("sha256", OutputFolder.sha256(out.staging().resolve(rel)));
-      }
-      ObjectNode ds = m.putObject("datasets");
-      for (String d : RunStats.datasets()) {
-        ObjectNode n = ds.putObject(d);
-        n.put("rows_read", stats.rowsRead(d));
-        n.put("accepted", stats.rowsRead(d) - stats.rejected(d));
-        n.put("rejected", stats.rejected(d));
-      }
-      ObjectNode rej = m.putObject("rejected_by_reason");
-      stats.rejectsByReason.forEach((d, reasons) -> {
-        ObjectNode n = rej.putObject(d);
-        reasons.forEach(n::put);
-      });
-      ObjectNode sup = m.putObject("cells_suppressed");
-      long total = 0;
-      for (OutputTable t : OutputTable.values()) {
-        long n = stats.suppressedCells.getOrDefault(t.datasetName, 0L);
-        sup.put(t.datasetName, n);
-        total += n;
-      }
-      sup.put("total", total);
-      putNonResponse(m, stats);
-      ArrayNode an = m.putArray("anomalies");
-      ArrayNode cold = m.putArray("anomaly_cold_start");
-      for (AnomalyFlags.Flag f : anomalies) {
-        if (f.coldStart()) {
-          cold.add(f.municipality + " " + f.period);
-        } else {
-          ObjectNode n = an.addObject();
-          n.put("municipality_code", f.municipality);
-          n.put("period", f.period.toString());
-          n.put("measure", f.measure);
-          n.put("value", f.value);
-          n.put("baseline_median", f.baseline);
-          n.put("description", f.toString());
-        }
-      }
-      if (revisions != null) {
-        m.set("revisions", revisionsJson(json));
-      }
-      if (monthIndex != null) {
-        PublishedFolder.putIndex(m, monthIndex);
-      }
-      m.put("quality_report", "quality/" + runId + "/report.txt");
-      return json.writeValueAsString(m) + "\n";
-    }
-
-    /**
-     * {@code non_response}: every municipality in the batch and month of the run that did not report
-     * (contract section 4), as {@code {"municipality_code", "period"}}, by period then code.
-     */
-    static void putNonResponse(ObjectNode manifest, RunStats stats) {
-      ArrayNode list = manifest.putArray("non_response");
-      for (RunStats.NonResponse n : stats.nonResponse) {
-        ObjectNode o = list.addObject();
-        o.put("municipality_code", n.municipalityCode);
-        o.put("period", n.period.toString());
-      }
+      return new Manifest(runId, VERSION, started).arguments(shownArgs).runner(cfg.runner).stats(stats)
+          .outputs(Manifest.staged(out.staging(), published, stats)).anomalies(anomalies).revisions(revisions)
+          .monthIndex(monthIndex).json(Instant.now());
     }
 
     void renderDashboard(OutputFolder out) throws IOException {
