@@ -25,8 +25,8 @@ import se.glappet.ingest.InputFile;
 import se.glappet.ingest.RejectedRow;
 import se.glappet.pipeline.BatchSpec;
 import se.glappet.pipeline.GlappetPipeline;
-import se.glappet.pipeline.MonthRange;
 import se.glappet.publish.AnomalyFlags;
+import se.glappet.publish.InputWarnings;
 import se.glappet.publish.Manifest;
 import se.glappet.publish.OutputFolder;
 import se.glappet.publish.OutputTable;
@@ -135,43 +135,6 @@ public final class BatchCommand {
       System.err.println("glappet batch: warning: " + line);
     }
 
-    /**
-     * Warnings about what was read: files that look like UTF-16, and a requested month range that
-     * reaches beyond the months with any accepted row (there every figure is zero or null).
-     */
-    void warnAboutInputs(RunStats stats) {
-      for (RunStats.FileStat f : stats.files.values()) {
-        if (se.glappet.ingest.TextDecoding.looksLikeUtf16(f.encoding)) {
-          warn(f.file + " looks like UTF-16 (Excel's \"Unicode text\"), which is not read: its " + f.rowsRead
-              + " rows were rejected. Open it in Excel and save it as \"CSV UTF-8 (comma delimited)\" (or in a text "
-              + "editor with the encoding UTF-8), then run again.");
-        }
-      }
-      if (stats.range.isEmpty()) {
-        return;
-      }
-      MonthRange data = stats.dataMonths;
-      if (data.isEmpty()) {
-        warn("no dataset has an accepted row, so every month of " + span(stats.range.from, stats.range.to)
-            + " has no input at all: its figures are zeros or null. Check the input and the quality report.");
-        return;
-      }
-      if (stats.range.from.isBefore(data.from)) {
-        warn("no input is dated in " + span(stats.range.from, data.from.minusMonths(1))
-            + ", before the first month with an accepted row (" + data.from + "): those months are published "
-            + "with zeros or null. Check --from.");
-      }
-      if (stats.range.to.isAfter(data.to)) {
-        warn("no input is dated in " + span(data.to.plusMonths(1), stats.range.to)
-            + ", after the last month with an accepted row (" + data.to + "): those months are published "
-            + "with zeros or null. Check --to.");
-      }
-    }
-
-    static String span(YearMonth from, YearMonth to) {
-      return from.equals(to) ? from.toString() : from + " to " + to;
-    }
-
     int execute() {
       OutputFolder out;
       try {
@@ -212,7 +175,7 @@ public final class BatchCommand {
         say(String.format(Locale.ROOT, "  read %d rows in %.1f s (%.0f rows/s), rejected %d", rows, secs,
             rows / Math.max(secs, 1e-9), stats.rejectsByReason.values().stream()
                 .flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum()));
-        warnAboutInputs(stats);
+        InputWarnings.of(stats).forEach(this::warn);
 
         if (stats.range.isEmpty()) {
           return fail(out, stats, examples, 1, "nothing to publish: no accepted income-support payment and no "
