@@ -113,6 +113,12 @@ public final class BatchCommand {
     boolean publishing;
     Revisions.Result revisions;
     Map<String, PublishedFolder.MonthFile> monthIndex;
+    /** Set once the run statistics are read; null when the run failed before. */
+    RunStats stats;
+    /** The first rejected rows, for the quality report. */
+    List<RejectedRow> examples = new ArrayList<>();
+    /** The manifest's text, once staged. */
+    String manifestJson;
 
     Run(BatchConfig cfg, Args args) {
       this.cfg = cfg;
@@ -155,28 +161,14 @@ public final class BatchCommand {
       }
     }
 
+    /**
+     * The steps of contract sections 1 and 4.7 in the opened output folder: read the inputs through
+     * the graph into staging, check the quality gate, complete the staging, publish it with the
+     * journal, then write the quality report and the dashboard.
+     */
     int execute(OutputFolder out) {
-      RunStats stats = null;
-      List<RejectedRow> examples = new ArrayList<>();
       try {
-        List<InputFile> files = listInputs(cfg.input);
-        say("glappet batch " + runId + ": " + files.size() + " input files, runner " + cfg.runner);
-        BatchSpec spec = new BatchSpec(files, cfg.municipalities, cfg.from, cfg.to, out.staging().toString());
-        long t0 = System.nanoTime();
-        runGraph(spec);
-        stats = RunStats.read(Paths.get(spec.statsFile()));
-        Path rejects = Paths.get(spec.rejectsFile());
-        if (!Files.exists(rejects)) {
-          RejectsFile.write(rejects, new ArrayList<>());
-        }
-        examples = RejectsFile.first(rejects, 20);
-        long rows = RunStats.datasets().stream().mapToLong(stats::rowsRead).sum();
-        double secs = (System.nanoTime() - t0) / 1e9;
-        say(String.format(Locale.ROOT, "  read %d rows in %.1f s (%.0f rows/s), rejected %d", rows, secs,
-            rows / Math.max(secs, 1e-9), stats.rejectsByReason.values().stream()
-                .flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum()));
-        InputWarnings.of(stats).forEach(this::warn);
-
+        BatchSpec spec = readInputs(out);
         if (stats.range.isEmpty()) {
           return fail(out, stats, examples, 1, "nothing to publish: no accepted income-support payment and no "
               + "--from/--to. Check the quality report, or give --from and --to.");
@@ -185,47 +177,9 @@ public final class BatchCommand {
         if (!gate.passed()) {
           return fail(out, stats, examples, 3, gate.message());
         }
-        // Prepare everything in staging; until the first rename nothing is published.
-        List<String> staged = completeStaging(out, stats);
-        List<String[]> checksums = new ArrayList<>();
-        stats.files.values().forEach(f -> checksums.add(new String[] {f.file, f.sha256}));
-        staged.addAll(RimExport.stage(out.staging(), runId, stats.range.from, stats.range.to,
-            stats.range.obsEnd().toString(), stats.range.months(), checksums));
-        List<String> historyWarnings = new ArrayList<>();
-        anomalies = AnomalyFlags.judge(AnomalyFlags.readHistory(historyWarnings, out.root(), out.staging()),
-            stats.range.months());
-        for (String w : historyWarnings) {
-          if (staged.stream().noneMatch(rel -> w.startsWith("cannot read " + out.root().resolve(rel) + " "))) {
-            System.err.println("glappet batch: warning: " + w); // files this run replaces are the revisions' matter
-          }
-        }
-        for (AnomalyFlags.Flag f : anomalies) {
-          if (!f.coldStart()) {
-            say("  anomaly: " + f);
-          }
-        }
-        stageRevisions(out, stats, staged);
-        String manifest = manifest(out, stats, staged);
-        Files.writeString(out.staging().resolve("manifest.json"), manifest);
-        say("  publishing " + staged.size() + " files");
-        publishing = true;
-        List<String> journaled = new ArrayList<>(staged);
-        journaled.add("manifest.json"); // last: a manifest in place means every file it names is in place
-        PublicationJournal.publish(out, runId, journaled);
-        publishing = false;
-        Files.createDirectories(cfg.output.resolve("quality").resolve(runId));
-        Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("manifest.json"), manifest);
-        writeQuality(out, "PUBLISHED", null, stats, examples, staged, spec);
-        Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("report.txt"),
-            QualityReport.revisions(revisions), java.nio.file.StandardOpenOption.APPEND);
-        try {
-          renderDashboard(out);
-        } catch (Exception e) {
-          System.err.println("glappet batch: warning: the figures are published but the dashboard could not be "
-              + "built (" + e.getMessage() + "); run 'glappet dashboard --output " + cfg.output + "' to retry.");
-        }
-        System.out.println("Published " + staged.size() + " files for " + stats.range.from + " to " + stats.range.to + " in "
-            + cfg.output + " (manifest.json; quality report quality/" + runId + "/report.txt)");
+        List<String> staged = stage(out);
+        publish(out, staged);
+        report(out, staged, spec);
         return 0;
       } catch (InputProblem e) {
         return fail(out, stats, examples, 1, e.getMessage() + ". Nothing was published; earlier outputs are untouched.");
@@ -239,6 +193,88 @@ public final class BatchCommand {
                 + "."
                 : ". Nothing was published; earlier outputs are untouched."));
       }
+    }
+
+    /**
+     * Lists the input files, runs the graph into staging, and reads back the run statistics and the
+     * first rejected rows; prints the rows read and the warnings about the inputs.
+     */
+    BatchSpec readInputs(OutputFolder out) throws IOException {
+      List<InputFile> files = listInputs(cfg.input);
+      say("glappet batch " + runId + ": " + files.size() + " input files, runner " + cfg.runner);
+      BatchSpec spec = new BatchSpec(files, cfg.municipalities, cfg.from, cfg.to, out.staging().toString());
+      long t0 = System.nanoTime();
+      runGraph(spec);
+      stats = RunStats.read(Paths.get(spec.statsFile()));
+      Path rejects = Paths.get(spec.rejectsFile());
+      if (!Files.exists(rejects)) {
+        RejectsFile.write(rejects, new ArrayList<>());
+      }
+      examples = RejectsFile.first(rejects, 20);
+      long rows = RunStats.datasets().stream().mapToLong(stats::rowsRead).sum();
+      double secs = (System.nanoTime() - t0) / 1e9;
+      say(String.format(Locale.ROOT, "  read %d rows in %.1f s (%.0f rows/s), rejected %d", rows, secs,
+          rows / Math.max(secs, 1e-9), stats.rejectsByReason.values().stream()
+              .flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum()));
+      InputWarnings.of(stats).forEach(this::warn);
+      return spec;
+    }
+
+    /**
+     * Prepares everything in staging (until the first rename nothing is published): a file for
+     * every dataset and month, the RIM export, the anomalies, the revisions and the manifest.
+     * Returns the staged files to publish, the manifest not included.
+     */
+    List<String> stage(OutputFolder out) throws IOException {
+      List<String> staged = completeStaging(out, stats);
+      List<String[]> checksums = new ArrayList<>();
+      stats.files.values().forEach(f -> checksums.add(new String[] {f.file, f.sha256}));
+      staged.addAll(RimExport.stage(out.staging(), runId, stats.range.from, stats.range.to,
+          stats.range.obsEnd().toString(), stats.range.months(), checksums));
+      List<String> historyWarnings = new ArrayList<>();
+      anomalies = AnomalyFlags.judge(AnomalyFlags.readHistory(historyWarnings, out.root(), out.staging()),
+          stats.range.months());
+      for (String w : historyWarnings) {
+        if (staged.stream().noneMatch(rel -> w.startsWith("cannot read " + out.root().resolve(rel) + " "))) {
+          System.err.println("glappet batch: warning: " + w); // files this run replaces are the revisions' matter
+        }
+      }
+      for (AnomalyFlags.Flag f : anomalies) {
+        if (!f.coldStart()) {
+          say("  anomaly: " + f);
+        }
+      }
+      stageRevisions(out, stats, staged);
+      manifestJson = manifest(out, stats, staged);
+      Files.writeString(out.staging().resolve("manifest.json"), manifestJson);
+      return staged;
+    }
+
+    /** Moves the staged files into place through the publication journal, the manifest last. */
+    void publish(OutputFolder out, List<String> staged) throws IOException {
+      say("  publishing " + staged.size() + " files");
+      publishing = true;
+      List<String> journaled = new ArrayList<>(staged);
+      journaled.add("manifest.json"); // last: a manifest in place means every file it names is in place
+      PublicationJournal.publish(out, runId, journaled);
+      publishing = false;
+    }
+
+    /** The quality report of a published run (with a copy of its manifest), the dashboard, and the last line. */
+    void report(OutputFolder out, List<String> staged, BatchSpec spec) throws IOException {
+      Files.createDirectories(cfg.output.resolve("quality").resolve(runId));
+      Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("manifest.json"), manifestJson);
+      writeQuality(out, "PUBLISHED", null, stats, examples, staged, spec);
+      Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("report.txt"),
+          QualityReport.revisions(revisions), java.nio.file.StandardOpenOption.APPEND);
+      try {
+        renderDashboard(out);
+      } catch (Exception e) {
+        System.err.println("glappet batch: warning: the figures are published but the dashboard could not be "
+            + "built (" + e.getMessage() + "); run 'glappet dashboard --output " + cfg.output + "' to retry.");
+      }
+      System.out.println("Published " + staged.size() + " files for " + stats.range.from + " to " + stats.range.to + " in "
+          + cfg.output + " (manifest.json; quality report quality/" + runId + "/report.txt)");
     }
 
     void runGraph(BatchSpec spec) {
