@@ -1,10 +1,6 @@
 package se.glappet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,7 +10,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,28 +20,26 @@ import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.hadoop.ParquetReader;
 import se.glappet.ingest.Dataset;
 import se.glappet.ingest.InputFile;
 import se.glappet.ingest.RejectedRow;
 import se.glappet.pipeline.BatchSpec;
 import se.glappet.pipeline.GlappetPipeline;
-import se.glappet.model.MonthRange;
 import se.glappet.publish.AnomalyFlags;
+import se.glappet.publish.InputWarnings;
+import se.glappet.publish.Manifest;
 import se.glappet.publish.OutputFolder;
 import se.glappet.model.OutputTable;
 import se.glappet.publish.ParquetFiles;
 import se.glappet.publish.PublicationJournal;
 import se.glappet.publish.PublishedFolder;
+import se.glappet.publish.QualityGate;
 import se.glappet.publish.QualityReport;
 import se.glappet.publish.RejectsFile;
 import se.glappet.publish.Revisions;
 import se.glappet.publish.RimExport;
 import se.glappet.publish.RunStats;
 import se.glappet.publish.WriteMonthFiles;
-import se.glappet.reference.Municipalities;
 
 /**
  * {@code glappet batch}: reads the input folder, runs the graph into a staging folder, checks the
@@ -92,14 +85,14 @@ public final class BatchCommand {
 
   public static int run(String[] argv) {
     Args args;
-    Config cfg;
+    BatchConfig cfg;
     try {
       args = Args.parse(argv, OPTIONS, FLAGS, true);
       if (args.has("help")) {
         System.out.println(HELP);
         return 0;
       }
-      cfg = Config.of(args);
+      cfg = BatchConfig.of(args);
     } catch (UsageException e) {
       System.err.println("glappet batch: " + e.getMessage() + ". Run 'glappet batch --help' for the options.");
       return 2;
@@ -107,154 +100,9 @@ public final class BatchCommand {
     return new Run(cfg, args).execute();
   }
 
-  /** Validated arguments. */
-  static final class Config {
-    Path input;
-    Path output;
-    YearMonth from;
-    YearMonth to;
-    String runner;
-    double maxRejectRate;
-    Municipalities municipalities;
-    boolean quiet;
-    List<String> beamArgs;
-    PipelineOptions options;
-
-    static Config of(Args a) throws UsageException {
-      Config c = new Config();
-      // Options first: a misspelt --input is named as such, not reported as a missing --input.
-      c.runner = a.get("runner", defaultRunner());
-      if (!c.runner.matches("[A-Za-z0-9_.]+")) {
-        throw new UsageException("--runner must be a runner name such as DirectRunner or FlinkRunner");
-      }
-      c.beamArgs = a.passThrough();
-      c.options = beamOptions(c.beamArgs, c.runner);
-      c.input = Paths.get(a.require("input")).toAbsolutePath().normalize();
-      c.output = Paths.get(a.require("output")).toAbsolutePath().normalize();
-      if (Files.exists(c.input) && !Files.isDirectory(c.input)) {
-        throw new UsageException("the input " + c.input + " is a file, not a folder: give the folder that holds "
-            + "kis/, income-support/ and allowances/");
-      }
-      if (!Files.isDirectory(c.input)) {
-        throw new UsageException("the input folder " + c.input + " does not exist");
-      }
-      for (Dataset d : Dataset.values()) {
-        if (d.requiredFolder && !Files.isDirectory(c.input.resolve(d.folder))) {
-          throw new UsageException("the input folder lacks the folder " + d.folder
-              + "/ (kis/, income-support/ and allowances/ must exist; they may be empty)");
-        }
-      }
-      checkOutput(c.input, c.output);
-      c.from = month(a.get("from"), "--from");
-      c.to = month(a.get("to"), "--to");
-      if (c.from != null && c.to != null && c.from.isAfter(c.to)) {
-        throw new UsageException("--from " + c.from + " is after --to " + c.to);
-      }
-      try {
-        c.maxRejectRate = Double.parseDouble(a.get("max-reject-rate", "0.05"));
-      } catch (NumberFormatException e) {
-        throw new UsageException("--max-reject-rate must be a number between 0 and 1");
-      }
-      if (!(c.maxRejectRate >= 0 && c.maxRejectRate <= 1)) {
-        throw new UsageException("--max-reject-rate must be a number between 0 and 1");
-      }
-      if (a.has("reference")) {
-        Path ref = Paths.get(a.get("reference"));
-        try {
-          c.municipalities = Municipalities.fromDirectory(ref);
-        } catch (IOException | IllegalArgumentException e) {
-          throw new UsageException("cannot read the reference list " + ref.resolve("municipalities.csv")
-              + ": " + e.getMessage());
-        }
-      } else {
-        c.municipalities = Municipalities.shipped();
-      }
-      c.quiet = a.has("quiet");
-      return c;
-    }
-
-    /**
-     * The options Glappet does not know go to Beam, which knows the runners' options
-     * ({@code --flinkMaster}, {@code --parallelism}, ...); one neither knows is an unknown option.
-     */
-    static PipelineOptions beamOptions(List<String> passThrough, String runner) throws UsageException {
-      List<String> beamArgs = new ArrayList<>(passThrough);
-      beamArgs.add("--runner=" + runner);
-      try {
-        return PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0])).create();
-      } catch (IllegalArgumentException e) {
-        String msg = String.valueOf(e.getMessage());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("missing a property named '([^']+)'").matcher(msg);
-        if (m.find()) {
-          throw new UsageException(Args.unknown(m.group(1), OPTIONS, FLAGS));
-        }
-        throw new UsageException("bad option: " + msg.split("\n")[0]);
-      }
-    }
-
-    /**
-     * The output must be a folder (or not exist yet, below folders), and one rule keeps it apart
-     * from the input: with links followed, it may be neither inside the input folder nor contain it.
-     */
-    static void checkOutput(Path input, Path output) throws UsageException {
-      if (Files.exists(output) && !Files.isDirectory(output)) {
-        throw new UsageException("the output " + output + " is a file, not a folder: give a folder (it is created "
-            + "if missing)");
-      }
-      for (Path p = output.getParent(); p != null; p = p.getParent()) {
-        if (Files.exists(p) && !Files.isDirectory(p)) {
-          throw new UsageException("the output folder " + output + " cannot be created: " + p
-              + " is a file, not a folder");
-        }
-      }
-      Path realInput;
-      Path realOutput;
-      try {
-        realInput = input.toRealPath();
-        realOutput = resolved(output);
-      } catch (IOException e) {
-        throw new UsageException("cannot resolve the input or output folder: " + e.getMessage());
-      }
-      if (realOutput.startsWith(realInput) || realInput.startsWith(realOutput)) {
-        throw new UsageException("the output folder must not be inside the input folder nor contain it (output "
-            + output + (realOutput.equals(output) ? "" : ", that is " + realOutput) + "; input " + realInput
-            + "): choose a folder outside the input");
-      }
-    }
-
-    /** The path with links followed as far as it exists, the rest appended. */
-    static Path resolved(Path path) throws IOException {
-      Path existing = path.toAbsolutePath();
-      java.util.Deque<Path> rest = new java.util.ArrayDeque<>();
-      while (existing != null && !Files.exists(existing)) {
-        rest.push(existing.getFileName());
-        existing = existing.getParent();
-      }
-      Path real = existing == null ? path.toAbsolutePath().getRoot() : existing.toRealPath();
-      for (Path name : rest) {
-        real = real.resolve(name);
-      }
-      return real.normalize();
-    }
-
-    static YearMonth month(String v, String name) throws UsageException {
-      if (v == null) {
-        return null;
-      }
-      try {
-        if (!v.matches("[0-9]{4}-[0-9]{2}")) {
-          throw new DateTimeParseException("", v, 0);
-        }
-        return YearMonth.parse(v);
-      } catch (DateTimeParseException e) {
-        throw new UsageException(name + " must be a month YYYY-MM, not '" + v + "'");
-      }
-    }
-  }
-
   /** One batch run. */
   static final class Run {
-    final Config cfg;
+    final BatchConfig cfg;
     final Args args;
     final String runId;
     final Instant started = Instant.now();
@@ -265,8 +113,14 @@ public final class BatchCommand {
     boolean publishing;
     Revisions.Result revisions;
     Map<String, PublishedFolder.MonthFile> monthIndex;
+    /** Set once the run statistics are read; null when the run failed before. */
+    RunStats stats;
+    /** The first rejected rows, for the quality report. */
+    List<RejectedRow> examples = new ArrayList<>();
+    /** The manifest's text, once staged. */
+    String manifestJson;
 
-    Run(Config cfg, Args args) {
+    Run(BatchConfig cfg, Args args) {
       this.cfg = cfg;
       this.args = args;
       this.runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
@@ -285,43 +139,6 @@ public final class BatchCommand {
     void warn(String line) {
       warnings.add(line);
       System.err.println("glappet batch: warning: " + line);
-    }
-
-    /**
-     * Warnings about what was read: files that look like UTF-16, and a requested month range that
-     * reaches beyond the months with any accepted row (there every figure is zero or null).
-     */
-    void warnAboutInputs(RunStats stats) {
-      for (RunStats.FileStat f : stats.files.values()) {
-        if (se.glappet.ingest.TextDecoding.looksLikeUtf16(f.encoding)) {
-          warn(f.file + " looks like UTF-16 (Excel's \"Unicode text\"), which is not read: its " + f.rowsRead
-              + " rows were rejected. Open it in Excel and save it as \"CSV UTF-8 (comma delimited)\" (or in a text "
-              + "editor with the encoding UTF-8), then run again.");
-        }
-      }
-      if (stats.range.isEmpty()) {
-        return;
-      }
-      MonthRange data = stats.dataMonths;
-      if (data.isEmpty()) {
-        warn("no dataset has an accepted row, so every month of " + span(stats.range.from, stats.range.to)
-            + " has no input at all: its figures are zeros or null. Check the input and the quality report.");
-        return;
-      }
-      if (stats.range.from.isBefore(data.from)) {
-        warn("no input is dated in " + span(stats.range.from, data.from.minusMonths(1))
-            + ", before the first month with an accepted row (" + data.from + "): those months are published "
-            + "with zeros or null. Check --from.");
-      }
-      if (stats.range.to.isAfter(data.to)) {
-        warn("no input is dated in " + span(data.to.plusMonths(1), stats.range.to)
-            + ", after the last month with an accepted row (" + data.to + "): those months are published "
-            + "with zeros or null. Check --to.");
-      }
-    }
-
-    static String span(YearMonth from, YearMonth to) {
-      return from.equals(to) ? from.toString() : from + " to " + to;
     }
 
     int execute() {
@@ -344,86 +161,25 @@ public final class BatchCommand {
       }
     }
 
+    /**
+     * The steps of contract sections 1 and 4.7 in the opened output folder: read the inputs through
+     * the graph into staging, check the quality gate, complete the staging, publish it with the
+     * journal, then write the quality report and the dashboard.
+     */
     int execute(OutputFolder out) {
-      RunStats stats = null;
-      List<RejectedRow> examples = new ArrayList<>();
       try {
-        List<InputFile> files = listInputs(cfg.input);
-        say("glappet batch " + runId + ": " + files.size() + " input files, runner " + cfg.runner);
-        BatchSpec spec = new BatchSpec(files, cfg.municipalities, cfg.from, cfg.to, out.staging().toString());
-        long t0 = System.nanoTime();
-        runGraph(spec);
-        stats = RunStats.read(Paths.get(spec.statsFile()));
-        Path rejects = Paths.get(spec.rejectsFile());
-        if (!Files.exists(rejects)) {
-          RejectsFile.write(rejects, new ArrayList<>());
-        }
-        examples = firstRejects(rejects, 20);
-        long rows = RunStats.datasets().stream().mapToLong(stats::rowsRead).sum();
-        double secs = (System.nanoTime() - t0) / 1e9;
-        say(String.format(Locale.ROOT, "  read %d rows in %.1f s (%.0f rows/s), rejected %d", rows, secs,
-            rows / Math.max(secs, 1e-9), stats.rejectsByReason.values().stream()
-                .flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum()));
-        warnAboutInputs(stats);
-
+        BatchSpec spec = readInputs(out);
         if (stats.range.isEmpty()) {
           return fail(out, stats, examples, 1, "nothing to publish: no accepted income-support payment and no "
               + "--from/--to. Check the quality report, or give --from and --to.");
         }
-        List<String> gate = new ArrayList<>();
-        for (String d : RunStats.datasets()) {
-          long read = stats.rowsRead(d);
-          if (read > 0 && (double) stats.rejectedForGate(d) / read > cfg.maxRejectRate) {
-            gate.add(String.format(Locale.ROOT, "%s: %d of %d rows rejected (%.1f%%)", d, stats.rejectedForGate(d),
-                read, 100.0 * stats.rejectedForGate(d) / read));
-          }
+        QualityGate.Verdict gate = QualityGate.judge(stats, cfg.maxRejectRate);
+        if (!gate.passed()) {
+          return fail(out, stats, examples, 3, gate.message());
         }
-        if (!gate.isEmpty()) {
-          return fail(out, stats, examples, 3, "quality gate failed, above --max-reject-rate " + cfg.maxRejectRate
-              + ": " + String.join("; ", gate) + ". Nothing was published. Read the quality report, fix or resend "
-              + "the files, and run again.");
-        }
-        // Prepare everything in staging; until the first rename nothing is published.
-        List<String> staged = completeStaging(out, stats);
-        List<String[]> checksums = new ArrayList<>();
-        stats.files.values().forEach(f -> checksums.add(new String[] {f.file, f.sha256}));
-        staged.addAll(RimExport.stage(out.staging(), runId, stats.range.from, stats.range.to,
-            stats.range.obsEnd().toString(), stats.range.months(), checksums));
-        List<String> historyWarnings = new ArrayList<>();
-        anomalies = AnomalyFlags.judge(AnomalyFlags.readHistory(historyWarnings, out.root(), out.staging()),
-            stats.range.months());
-        for (String w : historyWarnings) {
-          if (staged.stream().noneMatch(rel -> w.startsWith("cannot read " + out.root().resolve(rel) + " "))) {
-            System.err.println("glappet batch: warning: " + w); // files this run replaces are the revisions' matter
-          }
-        }
-        for (AnomalyFlags.Flag f : anomalies) {
-          if (!f.coldStart()) {
-            say("  anomaly: " + f);
-          }
-        }
-        stageRevisions(out, stats, staged);
-        String manifest = manifest(out, stats, staged);
-        Files.writeString(out.staging().resolve("manifest.json"), manifest);
-        say("  publishing " + staged.size() + " files");
-        publishing = true;
-        List<String> journaled = new ArrayList<>(staged);
-        journaled.add("manifest.json"); // last: a manifest in place means every file it names is in place
-        PublicationJournal.publish(out, runId, journaled);
-        publishing = false;
-        Files.createDirectories(cfg.output.resolve("quality").resolve(runId));
-        Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("manifest.json"), manifest);
-        writeQuality(out, "PUBLISHED", null, stats, examples, staged, spec);
-        Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("report.txt"),
-            QualityReport.revisions(revisions), java.nio.file.StandardOpenOption.APPEND);
-        try {
-          renderDashboard(out);
-        } catch (Exception e) {
-          System.err.println("glappet batch: warning: the figures are published but the dashboard could not be "
-              + "built (" + e.getMessage() + "); run 'glappet dashboard --output " + cfg.output + "' to retry.");
-        }
-        System.out.println("Published " + staged.size() + " files for " + stats.range.from + " to " + stats.range.to + " in "
-            + cfg.output + " (manifest.json; quality report quality/" + runId + "/report.txt)");
+        List<String> staged = stage(out);
+        publish(out, staged);
+        report(out, staged, spec);
         return 0;
       } catch (InputProblem e) {
         return fail(out, stats, examples, 1, e.getMessage() + ". Nothing was published; earlier outputs are untouched.");
@@ -437,6 +193,88 @@ public final class BatchCommand {
                 + "."
                 : ". Nothing was published; earlier outputs are untouched."));
       }
+    }
+
+    /**
+     * Lists the input files, runs the graph into staging, and reads back the run statistics and the
+     * first rejected rows; prints the rows read and the warnings about the inputs.
+     */
+    BatchSpec readInputs(OutputFolder out) throws IOException {
+      List<InputFile> files = listInputs(cfg.input);
+      say("glappet batch " + runId + ": " + files.size() + " input files, runner " + cfg.runner);
+      BatchSpec spec = new BatchSpec(files, cfg.municipalities, cfg.from, cfg.to, out.staging().toString());
+      long t0 = System.nanoTime();
+      runGraph(spec);
+      stats = RunStats.read(Paths.get(spec.statsFile()));
+      Path rejects = Paths.get(spec.rejectsFile());
+      if (!Files.exists(rejects)) {
+        RejectsFile.write(rejects, new ArrayList<>());
+      }
+      examples = RejectsFile.first(rejects, 20);
+      long rows = RunStats.datasets().stream().mapToLong(stats::rowsRead).sum();
+      double secs = (System.nanoTime() - t0) / 1e9;
+      say(String.format(Locale.ROOT, "  read %d rows in %.1f s (%.0f rows/s), rejected %d", rows, secs,
+          rows / Math.max(secs, 1e-9), stats.rejectsByReason.values().stream()
+              .flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum()));
+      InputWarnings.of(stats).forEach(this::warn);
+      return spec;
+    }
+
+    /**
+     * Prepares everything in staging (until the first rename nothing is published): a file for
+     * every dataset and month, the RIM export, the anomalies, the revisions and the manifest.
+     * Returns the staged files to publish, the manifest not included.
+     */
+    List<String> stage(OutputFolder out) throws IOException {
+      List<String> staged = completeStaging(out, stats);
+      List<String[]> checksums = new ArrayList<>();
+      stats.files.values().forEach(f -> checksums.add(new String[] {f.file, f.sha256}));
+      staged.addAll(RimExport.stage(out.staging(), runId, stats.range.from, stats.range.to,
+          stats.range.obsEnd().toString(), stats.range.months(), checksums));
+      List<String> historyWarnings = new ArrayList<>();
+      anomalies = AnomalyFlags.judge(AnomalyFlags.readHistory(historyWarnings, out.root(), out.staging()),
+          stats.range.months());
+      for (String w : historyWarnings) {
+        if (staged.stream().noneMatch(rel -> w.startsWith("cannot read " + out.root().resolve(rel) + " "))) {
+          System.err.println("glappet batch: warning: " + w); // files this run replaces are the revisions' matter
+        }
+      }
+      for (AnomalyFlags.Flag f : anomalies) {
+        if (!f.coldStart()) {
+          say("  anomaly: " + f);
+        }
+      }
+      stageRevisions(out, stats, staged);
+      manifestJson = manifest(out, stats, staged);
+      Files.writeString(out.staging().resolve("manifest.json"), manifestJson);
+      return staged;
+    }
+
+    /** Moves the staged files into place through the publication journal, the manifest last. */
+    void publish(OutputFolder out, List<String> staged) throws IOException {
+      say("  publishing " + staged.size() + " files");
+      publishing = true;
+      List<String> journaled = new ArrayList<>(staged);
+      journaled.add("manifest.json"); // last: a manifest in place means every file it names is in place
+      PublicationJournal.publish(out, runId, journaled);
+      publishing = false;
+    }
+
+    /** The quality report of a published run (with a copy of its manifest), the dashboard, and the last line. */
+    void report(OutputFolder out, List<String> staged, BatchSpec spec) throws IOException {
+      Files.createDirectories(cfg.output.resolve("quality").resolve(runId));
+      Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("manifest.json"), manifestJson);
+      writeQuality(out, "PUBLISHED", null, stats, examples, staged, spec);
+      Files.writeString(cfg.output.resolve("quality").resolve(runId).resolve("report.txt"),
+          QualityReport.revisions(revisions), java.nio.file.StandardOpenOption.APPEND);
+      try {
+        renderDashboard(out);
+      } catch (Exception e) {
+        System.err.println("glappet batch: warning: the figures are published but the dashboard could not be "
+            + "built (" + e.getMessage() + "); run 'glappet dashboard --output " + cfg.output + "' to retry.");
+      }
+      System.out.println("Published " + staged.size() + " files for " + stats.range.from + " to " + stats.range.to + " in "
+          + cfg.output + " (manifest.json; quality report quality/" + runId + "/report.txt)");
     }
 
     void runGraph(BatchSpec spec) {
@@ -538,28 +376,6 @@ public final class BatchCommand {
       monthIndex = index;
     }
 
-    /** The manifest's "revisions" key (contract section 4.8). */
-    ObjectNode revisionsJson(ObjectMapper json) {
-      ObjectNode r = json.createObjectNode();
-      r.put("file", revisions.file);
-      r.put("previous_run_id", revisions.previousRunId);
-      r.put("rows", revisions.rows);
-      ObjectNode by = r.putObject("by_dataset");
-      revisions.byDataset.forEach((d, months) -> {
-        ObjectNode dn = by.putObject(d);
-        months.forEach((period, c) -> {
-          ObjectNode n = dn.putObject(period);
-          n.put("changed_cells", c.changedCells);
-          n.put("added_rows", c.addedRows);
-          n.put("removed_rows", c.removedRows);
-          if (c.unreadable != null) {
-            n.put("previous_unreadable", c.unreadable);
-          }
-        });
-      });
-      return r;
-    }
-
     void writeQuality(OutputFolder out, String status, String detail, RunStats stats, List<RejectedRow> examples,
         List<String> published, BatchSpec spec) throws IOException {
       Path dir = cfg.output.resolve("quality").resolve(runId);
@@ -576,99 +392,9 @@ public final class BatchCommand {
     }
 
     String manifest(OutputFolder out, RunStats stats, List<String> published) throws IOException {
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      ObjectNode m = json.createObjectNode();
-      m.put("run_id", runId);
-      m.put("version", VERSION);
-      ObjectNode a = m.putObject("arguments");
-      shownArgs.forEach(a::put);
-      m.put("runner", cfg.runner);
-      m.put("from", stats.range.from.toString());
-      m.put("to", stats.range.to.toString());
-      m.put("obs_end", stats.range.obsEnd().toString());
-      m.put("started", started.toString());
-      m.put("finished", Instant.now().toString());
-      ArrayNode inputs = m.putArray("inputs");
-      for (RunStats.FileStat f : stats.files.values()) {
-        ObjectNode n = inputs.addObject();
-        n.put("path", f.file);
-        n.put("dataset", f.dataset);
-        n.put("bytes", f.bytes);
-        n.put("sha256", f.sha256);
-        n.put("encoding", f.encoding);
-        n.put("separator", f.separator);
-        n.put("rows_read", f.rowsRead);
-        n.put("accepted", f.accepted());
-        n.put("rejected", f.rejected);
-        ArrayNode u = n.putArray("unknown_columns");
-        f.unknownColumns.forEach(u::add);
-      }
-      ArrayNode outputs = m.putArray("outputs");
-      for (String rel : published) {
-        ObjectNode n = outputs.addObject();
-        n.put("path", rel);
-        if (rel.endsWith(".parquet")) {
-          n.put("rows", stats.rowsWritten.getOrDefault(rel, 0L));
-        }
-        n.put("sha256", OutputFolder.sha256(out.staging().resolve(rel)));
-      }
-      ObjectNode ds = m.putObject("datasets");
-      for (String d : RunStats.datasets()) {
-        ObjectNode n = ds.putObject(d);
-        n.put("rows_read", stats.rowsRead(d));
-        n.put("accepted", stats.rowsRead(d) - stats.rejected(d));
-        n.put("rejected", stats.rejected(d));
-      }
-      ObjectNode rej = m.putObject("rejected_by_reason");
-      stats.rejectsByReason.forEach((d, reasons) -> {
-        ObjectNode n = rej.putObject(d);
-        reasons.forEach(n::put);
-      });
-      ObjectNode sup = m.putObject("cells_suppressed");
-      long total = 0;
-      for (OutputTable t : OutputTable.values()) {
-        long n = stats.suppressedCells.getOrDefault(t.datasetName, 0L);
-        sup.put(t.datasetName, n);
-        total += n;
-      }
-      sup.put("total", total);
-      putNonResponse(m, stats);
-      ArrayNode an = m.putArray("anomalies");
-      ArrayNode cold = m.putArray("anomaly_cold_start");
-      for (AnomalyFlags.Flag f : anomalies) {
-        if (f.coldStart()) {
-          cold.add(f.municipality + " " + f.period);
-        } else {
-          ObjectNode n = an.addObject();
-          n.put("municipality_code", f.municipality);
-          n.put("period", f.period.toString());
-          n.put("measure", f.measure);
-          n.put("value", f.value);
-          n.put("baseline_median", f.baseline);
-          n.put("description", f.toString());
-        }
-      }
-      if (revisions != null) {
-        m.set("revisions", revisionsJson(json));
-      }
-      if (monthIndex != null) {
-        PublishedFolder.putIndex(m, monthIndex);
-      }
-      m.put("quality_report", "quality/" + runId + "/report.txt");
-      return json.writeValueAsString(m) + "\n";
-    }
-
-    /**
-     * {@code non_response}: every municipality in the batch and month of the run that did not report
-     * (contract section 4), as {@code {"municipality_code", "period"}}, by period then code.
-     */
-    static void putNonResponse(ObjectNode manifest, RunStats stats) {
-      ArrayNode list = manifest.putArray("non_response");
-      for (RunStats.NonResponse n : stats.nonResponse) {
-        ObjectNode o = list.addObject();
-        o.put("municipality_code", n.municipalityCode);
-        o.put("period", n.period.toString());
-      }
+      return new Manifest(runId, VERSION, started).arguments(shownArgs).runner(cfg.runner).stats(stats)
+          .outputs(Manifest.staged(out.staging(), published, stats)).anomalies(anomalies).revisions(revisions)
+          .monthIndex(monthIndex).json(Instant.now());
     }
 
     void renderDashboard(OutputFolder out) throws IOException {
@@ -775,21 +501,5 @@ public final class BatchCommand {
       return ((java.nio.file.FileSystemException) e).getReason();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
-  }
-
-  static List<RejectedRow> firstRejects(Path parquet, int n) throws IOException {
-    List<RejectedRow> out = new ArrayList<>();
-    try (ParquetReader<org.apache.avro.generic.GenericRecord> r = AvroParquetReader
-        .<org.apache.avro.generic.GenericRecord>builder(new se.glappet.publish.NioInputFile(parquet))
-        .build()) {
-      org.apache.avro.generic.GenericRecord g;
-      while (out.size() < n && (g = r.read()) != null) {
-        out.add(new RejectedRow(g.get("dataset").toString(), g.get("file").toString(),
-            (int) (long) (Long) g.get("line"), se.glappet.ingest.RejectReason.valueOf(g.get("reason").toString()),
-            g.get("column") == null ? null : g.get("column").toString(), g.get("message").toString(),
-            g.get("raw_line").toString()));
-      }
-    }
-    return out;
   }
 }

@@ -3,18 +3,25 @@ package se.glappet.publish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import se.glappet.ingest.RejectReason;
 import se.glappet.ingest.RejectedRow;
 
-/** The rejected-rows Parquet file of the quality report (contract section 4.7). */
+/**
+ * The rejected-rows Parquet file of the quality report (contract section 4.7): written here, and
+ * read back here for the report's examples.
+ */
 public final class RejectsFile {
   static final Schema SCHEMA = SchemaBuilder.record("rejected").namespace("se.glappet").fields()
       .requiredString("dataset")
@@ -56,5 +63,20 @@ public final class RejectsFile {
         w.write(rec);
       }
     }
+  }
+
+  /** The first {@code n} rows of the file, in file order (which is {@link #ORDER} for files written here). */
+  public static List<RejectedRow> first(Path path, int n) throws IOException {
+    List<RejectedRow> out = new ArrayList<>();
+    try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(path)).build()) {
+      GenericRecord g;
+      while (out.size() < n && (g = r.read()) != null) {
+        out.add(new RejectedRow(g.get("dataset").toString(), g.get("file").toString(),
+            (int) (long) (Long) g.get("line"), RejectReason.valueOf(g.get("reason").toString()),
+            g.get("column") == null ? null : g.get("column").toString(), g.get("message").toString(),
+            g.get("raw_line").toString()));
+      }
+    }
+    return out;
   }
 }
