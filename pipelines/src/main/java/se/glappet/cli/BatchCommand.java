@@ -66,7 +66,7 @@ public final class BatchCommand {
       "  --runner             Beam runner: FlinkRunner (an embedded Flink in this process, or a cluster with",
       "                       --flinkMaster host:port) or DirectRunner (in this process, no cluster). Default:",
       "                       DirectRunner when the input folder has fewer than " + RunnerChoice.SMALL_INPUT_BYTES / 1000 + " kB of .csv files",
-      "                       (it starts sooner), FlinkRunner for anything larger (it reads faster)",
+      "                       and no runner options are given (it starts sooner), else FlinkRunner",
       "  --max-reject-rate    largest share of rejected rows per dataset, DUPLICATE_ROW not counted",
       "  --reference DIR      read DIR/municipalities.csv instead of the shipped list",
       "  --quiet              print only errors and the final summary",
@@ -82,11 +82,11 @@ public final class BatchCommand {
    * ({@link RunnerChoice}): the DirectRunner in this process for an input of fewer than
    * {@link RunnerChoice#SMALL_INPUT_BYTES} bytes of {@code .csv} files, which needs no Flink start-up,
    * the embedded Flink for anything larger (the DirectRunner's per-row cost is about ten times
-   * Flink's).
+   * Flink's). Runner options passed through (such as {@code --flinkMaster}) keep the FlinkRunner.
    */
-  static String defaultRunner(Path input) {
+  static String defaultRunner(Path input, List<String> runnerOptions) {
     String forced = System.getProperty("glappet.defaultRunner");
-    return forced != null ? forced : RunnerChoice.forInputBytes(RunnerChoice.inputBytes(input));
+    return forced != null ? forced : RunnerChoice.choose(RunnerChoice.inputBytes(input), !runnerOptions.isEmpty());
   }
 
   public static int run(String[] argv) {
@@ -141,7 +141,7 @@ public final class BatchCommand {
       if (c.from != null && c.to != null && c.from.isAfter(c.to)) {
         throw new UsageException("--from " + c.from + " is after --to " + c.to);
       }
-      c.runner = a.has("runner") ? a.get("runner") : defaultRunner(c.input);
+      c.runner = a.has("runner") ? a.get("runner") : defaultRunner(c.input, a.passThrough());
       if (!c.runner.matches("[A-Za-z0-9_.]+")) {
         throw new UsageException("--runner must be a runner name such as DirectRunner or FlinkRunner");
       }

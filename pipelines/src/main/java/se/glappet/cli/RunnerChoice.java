@@ -14,7 +14,7 @@ import se.glappet.ingest.Dataset;
  * there on the embedded Flink. Measured (bench/README.md, "Fixed cost", CPU seconds of the whole
  * process, quick JIT compiler): on a 2-row input (605 bytes) the DirectRunner needs 0.6 x the
  * CPU of the embedded Flink, whose start-up costs several seconds; on a 15 kB input already 1.13 x,
- * on 30 kB 1.14 x, on 150 kB 1.4 x, on 530 kB 2.1 x (it makes a bundle per key), so it only pays
+ * on 30 kB 1.14 x, on 130 kB 1.4 x, on 510 kB 2.2 x (it makes a bundle per key), so it only pays
  * for the smallest inputs: the limit lies below the interpolated crossover (about 9.6 kB). Both
  * runners publish the same figures (RunnersAgreeTest).
  */
@@ -27,9 +27,13 @@ final class RunnerChoice {
   static final String DIRECT = "DirectRunner";
   static final String FLINK = "FlinkRunner";
 
-  /** The rule: DirectRunner below {@link #SMALL_INPUT_BYTES}, FlinkRunner from there on. */
-  static String forInputBytes(long csvBytes) {
-    return csvBytes < SMALL_INPUT_BYTES ? DIRECT : FLINK;
+  /**
+   * The rule: DirectRunner below {@link #SMALL_INPUT_BYTES}, FlinkRunner from there on, and
+   * FlinkRunner whenever runner options are passed through (such as {@code --flinkMaster host:port}
+   * or {@code --parallelism=4}: they are meant for Flink, and the DirectRunner would ignore them).
+   */
+  static String choose(long csvBytes, boolean runnerOptionsGiven) {
+    return csvBytes < SMALL_INPUT_BYTES && !runnerOptionsGiven ? DIRECT : FLINK;
   }
 
   /**

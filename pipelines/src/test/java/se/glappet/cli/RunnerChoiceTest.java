@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,10 +12,17 @@ class RunnerChoiceTest {
 
   @Test
   void smallInputsRunOnTheDirectRunnerAndTheRestOnFlink() {
-    assertEquals("DirectRunner", RunnerChoice.forInputBytes(0));
-    assertEquals("DirectRunner", RunnerChoice.forInputBytes(RunnerChoice.SMALL_INPUT_BYTES - 1));
-    assertEquals("FlinkRunner", RunnerChoice.forInputBytes(RunnerChoice.SMALL_INPUT_BYTES));
-    assertEquals("FlinkRunner", RunnerChoice.forInputBytes(7_099_180)); // the Södertörn sample
+    assertEquals("DirectRunner", RunnerChoice.choose(0, false));
+    assertEquals("DirectRunner", RunnerChoice.choose(605, false)); // bench/run.sh's 2-row input
+    assertEquals("DirectRunner", RunnerChoice.choose(7_999, false));
+    assertEquals("FlinkRunner", RunnerChoice.choose(8_000, false));
+    assertEquals("FlinkRunner", RunnerChoice.choose(7_073_116, false)); // the Södertörn sample
+  }
+
+  @Test
+  void runnerOptionsKeepFlinkEvenForASmallInput() {
+    assertEquals("FlinkRunner", RunnerChoice.choose(605, true));
+    assertEquals("FlinkRunner", RunnerChoice.choose(8_000, true));
   }
 
   @Test
@@ -39,9 +47,12 @@ class RunnerChoiceTest {
     String before = System.getProperty("glappet.defaultRunner");
     try {
       System.setProperty("glappet.defaultRunner", "FlinkRunner");
-      assertEquals("FlinkRunner", BatchCommand.defaultRunner(in));
+      assertEquals("FlinkRunner", BatchCommand.defaultRunner(in, List.of()));
       System.clearProperty("glappet.defaultRunner");
-      assertEquals("DirectRunner", BatchCommand.defaultRunner(in));
+      assertEquals("DirectRunner", BatchCommand.defaultRunner(in, List.of()));
+      assertEquals("FlinkRunner", BatchCommand.defaultRunner(in, List.of("--flinkMaster=host:8081")));
+      Files.write(in.resolve("kis/big.csv"), new byte[8_000]);
+      assertEquals("FlinkRunner", BatchCommand.defaultRunner(in, List.of()));
     } finally {
       if (before == null) {
         System.clearProperty("glappet.defaultRunner");
