@@ -60,8 +60,10 @@ public final class BatchCommand {
       "a quality report (OUT/quality/<run id>/) and the dashboard (OUT/dashboard/index.html).",
       "",
       "  --from, --to         months to publish (default: first to last month with an accepted payment)",
-      "  --runner             Beam runner: FlinkRunner (default; an embedded Flink in this process, or a",
-      "                       cluster with --flinkMaster host:port) or DirectRunner (small test inputs only)",
+      "  --runner             Beam runner: FlinkRunner (an embedded Flink in this process, or a cluster with",
+      "                       --flinkMaster host:port) or DirectRunner (in this process, no cluster). Default:",
+      "                       DirectRunner when the input folder has fewer than " + RunnerChoice.SMALL_INPUT_BYTES / 1000 + " kB of .csv files",
+      "                       and no runner options are given (it starts sooner), else FlinkRunner",
       "  --max-reject-rate    largest share of rejected rows per dataset, DUPLICATE_ROW not counted",
       "  --reference DIR      read DIR/municipalities.csv instead of the shipped list",
       "  --quiet              print only errors and the final summary",
@@ -72,15 +74,16 @@ public final class BatchCommand {
   private BatchCommand() {}
 
   /**
-   * FlinkRunner (an embedded Flink in this process) unless the system property
-   * {@code glappet.defaultRunner} says otherwise. Measured on the committed sample
-   * ({@code data-samples/sodertorn}, 36 518 rows read), whole process on 2 cores: the DirectRunner
-   * takes 37 s, the embedded Flink 9 s (README, "Measured"). The DirectRunner holds everything in
-   * memory and checks every element, so it is kept for tests on small fixtures, whose surefire
-   * configuration sets the property.
+   * The runner when {@code --runner} is not given: the system property {@code glappet.defaultRunner}
+   * when set (the tests' surefire configuration sets DirectRunner), else chosen by the input's size
+   * ({@link RunnerChoice}): the DirectRunner in this process for an input of fewer than
+   * {@link RunnerChoice#SMALL_INPUT_BYTES} bytes of {@code .csv} files, which needs no Flink start-up,
+   * the embedded Flink for anything larger (the DirectRunner's per-row cost is about ten times
+   * Flink's). Runner options passed through (such as {@code --flinkMaster}) keep the FlinkRunner.
    */
-  static String defaultRunner() {
-    return System.getProperty("glappet.defaultRunner", "FlinkRunner");
+  static String defaultRunner(Path input, List<String> runnerOptions) {
+    String forced = System.getProperty("glappet.defaultRunner");
+    return forced != null ? forced : RunnerChoice.choose(RunnerChoice.inputBytes(input), !runnerOptions.isEmpty());
   }
 
   public static int run(String[] argv) {

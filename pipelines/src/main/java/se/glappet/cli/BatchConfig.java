@@ -32,7 +32,7 @@ final class BatchConfig {
   static BatchConfig of(Args a) throws UsageException {
     BatchConfig c = new BatchConfig();
     // Options first: a misspelt --input is named as such, not reported as a missing --input.
-    c.runner = a.get("runner", BatchCommand.defaultRunner());
+    c.runner = a.has("runner") ? a.get("runner") : BatchCommand.defaultRunner(c.input, a.passThrough());
     if (!c.runner.matches("[A-Za-z0-9_.]+")) {
       throw new UsageException("--runner must be a runner name such as DirectRunner or FlinkRunner");
     }
