@@ -15,13 +15,17 @@ import se.glappet.testing.Duck;
 public final class PublishedValues {
   private PublishedValues() {}
 
-  /** Relative path of every published Parquet file (the quality folder not included) → its rows. */
+  /**
+   * Relative path of every published month file of the declared datasets → its rows (the quality
+   * folder and the revisions file, which is named by its run, are not month files).
+   */
   public static Map<String, List<Map<String, Object>>> of(Path out) throws Exception {
     List<Path> files;
     try (Stream<Path> s = Files.walk(out)) {
       files = s.filter(p -> p.toString().endsWith(".parquet"))
           .map(out::relativize)
-          .filter(p -> !p.startsWith("quality"))
+          .filter(p -> p.getNameCount() == 2 && java.util.Arrays.stream(se.glappet.model.OutputTable.values())
+              .anyMatch(t -> p.getName(0).toString().equals(t.datasetName)))
           .sorted().collect(Collectors.toList());
     }
     Map<String, List<Map<String, Object>>> values = new LinkedHashMap<>();
