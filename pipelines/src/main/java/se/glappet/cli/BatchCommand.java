@@ -365,7 +365,12 @@ public final class BatchCommand {
           }
         }
       }
+      long t0 = System.nanoTime();
       revisions = Revisions.write(out.staging(), runId, previousRunId, replaced);
+      if (!replaced.isEmpty()) {
+        say(String.format(Locale.ROOT, "  revisions: compared %d replaced month files in %.1f s, %d differences",
+            replaced.size(), (System.nanoTime() - t0) / 1e9, revisions.rows));
+      }
       for (String w : revisions.warnings) {
         System.err.println("glappet batch: warning: " + w);
       }
