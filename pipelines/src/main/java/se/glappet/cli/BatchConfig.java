@@ -31,8 +31,10 @@ final class BatchConfig {
 
   static BatchConfig of(Args a) throws UsageException {
     BatchConfig c = new BatchConfig();
-    // Options first: a misspelt --input is named as such, not reported as a missing --input.
-    c.runner = a.has("runner") ? a.get("runner") : BatchCommand.defaultRunner(c.input, a.passThrough());
+    // Options first: a misspelt --input is named as such, not reported as a missing --input. The
+    // default runner depends on the input's size, so until the input is checked the options are
+    // checked against the FlinkRunner's.
+    c.runner = a.has("runner") ? a.get("runner") : "FlinkRunner";
     if (!c.runner.matches("[A-Za-z0-9_.]+")) {
       throw new UsageException("--runner must be a runner name such as DirectRunner or FlinkRunner");
     }
@@ -54,6 +56,10 @@ final class BatchConfig {
       }
     }
     checkOutput(c.input, c.output);
+    if (!a.has("runner")) {
+      c.runner = BatchCommand.defaultRunner(c.input, c.beamArgs);
+      c.options = beamOptions(c.beamArgs, c.runner);
+    }
     c.from = month(a.get("from"), "--from");
     c.to = month(a.get("to"), "--to");
     if (c.from != null && c.to != null && c.from.isAfter(c.to)) {

@@ -61,4 +61,34 @@ class RunnerChoiceTest {
       }
     }
   }
+
+  /**
+   * Through the argument checks, as a user's run takes it (the tests' surefire property is cleared):
+   * the choice needs the checked input folder, and a misspelt option is still named first.
+   */
+  @Test
+  void theArgumentChecksChooseByTheCheckedInput(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("in");
+    for (String d : List.of("kis", "income-support", "allowances")) {
+      Files.createDirectories(in.resolve(d));
+    }
+    String out = dir.resolve("out").toString();
+    String before = System.getProperty("glappet.defaultRunner");
+    try {
+      System.clearProperty("glappet.defaultRunner");
+      BatchConfig small = BatchConfig.of(Args.parse(new String[] {"--input", in.toString(), "--output", out},
+          BatchCommand.OPTIONS, BatchCommand.FLAGS, true));
+      assertEquals("DirectRunner", small.runner);
+      assertEquals("DirectRunner", small.options.getRunner().getSimpleName());
+      Files.write(in.resolve("kis/big.csv"), new byte[8_000]);
+      BatchConfig big = BatchConfig.of(Args.parse(new String[] {"--input", in.toString(), "--output", out},
+          BatchCommand.OPTIONS, BatchCommand.FLAGS, true));
+      assertEquals("FlinkRunner", big.runner);
+      assertEquals("FlinkRunner", big.options.getRunner().getSimpleName());
+    } finally {
+      if (before != null) {
+        System.setProperty("glappet.defaultRunner", before);
+      }
+    }
+  }
 }
