@@ -29,18 +29,9 @@ class BatchCommandTest {
     return Glappet.run(all);
   }
 
-  /** Published files (not the quality history) → SHA-256. */
+  /** Published files (not the quality history) → SHA-256 and modification time. */
   static Map<String, String> snapshot(Path out) throws Exception {
-    Map<String, String> m = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(out)) {
-      for (Path p : s.filter(Files::isRegularFile).collect(Collectors.toList())) {
-        String rel = out.relativize(p).toString();
-        if (!rel.startsWith("quality")) {
-          m.put(rel, OutputFolder.sha256(p) + " " + Files.getLastModifiedTime(p));
-        }
-      }
-    }
-    return m;
+    return se.glappet.testing.Fixtures.snapshot(out);
   }
 
   @Test

@@ -27,22 +27,10 @@ class BatchMessagesTest {
 
   /** {exit code, stdout, stderr} of {@code glappet batch args...}. */
   static Object[] batch(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      String[] all = new String[args.length + 1];
-      all[0] = "batch";
-      System.arraycopy(args, 0, all, 1, args.length);
-      int code = Glappet.run(all);
-      return new Object[] {code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    String[] all = new String[args.length + 1];
+    all[0] = "batch";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return FailureModesTest.command(all);
   }
 
   static String err(Object[] r) {

@@ -143,4 +143,19 @@ public final class Fixtures {
   static final class TextCharsets {
     static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
   }
+
+  /** Published files of an output folder (not the quality history) → SHA-256 and modification time. */
+  public static java.util.Map<String, String> snapshot(java.nio.file.Path out) throws Exception {
+    java.util.Map<String, String> m = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(out)) {
+      for (java.nio.file.Path p : s.filter(java.nio.file.Files::isRegularFile)
+          .collect(java.util.stream.Collectors.toList())) {
+        String rel = out.relativize(p).toString();
+        if (!rel.startsWith("quality")) {
+          m.put(rel, se.glappet.publish.OutputFolder.sha256(p) + " " + java.nio.file.Files.getLastModifiedTime(p));
+        }
+      }
+    }
+    return m;
+  }
 }
