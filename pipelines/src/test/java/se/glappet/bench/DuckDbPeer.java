@@ -487,7 +487,7 @@ public final class DuckDbPeer {
       int lineEnd = end > pos && bytes[end - 1] == '\r' ? end - 1 : end;
       String line = new String(bytes, pos, lineEnd - pos, cs);
       if (!line.chars().allMatch(c -> c == ' ' || c == '\t' || c == ';' || c == ',')) {
-        char sep = separator(line);
+        char sep = CsvHeaderGroups.separator(line);
         List<String> names = new ArrayList<>();
         for (String cell : se.glappet.generate.ContractCsv.split(line, sep)) {
           names.add(cell.strip().toLowerCase(Locale.ROOT));
@@ -504,26 +504,6 @@ public final class DuckDbPeer {
       pos = end + 1;
     }
     return new CsvFile(p, utf8, ';', skip, null);
-  }
-
-  private static char separator(String header) {
-    int semi = 0;
-    int comma = 0;
-    int tab = 0;
-    for (int i = 0; i < header.length(); i++) {
-      char c = header.charAt(i);
-      if (c == ';') {
-        semi++;
-      } else if (c == ',') {
-        comma++;
-      } else if (c == '\t') {
-        tab++;
-      }
-    }
-    if (semi >= comma && semi >= tab) {
-      return ';';
-    }
-    return comma >= tab ? ',' : '\t';
   }
 
   static boolean validUtf8(byte[] b) {
@@ -568,23 +548,32 @@ public final class DuckDbPeer {
     return true;
   }
 
-  private static String lit(String s) {
+  static String lit(String s) {
     return "'" + s.replace("'", "''") + "'";
   }
 
-  private static String quoteIdent(String s) {
+  static String quoteIdent(String s) {
     return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
   private static Map<String, String> parseArgs(String[] args) {
+    return parseArgs(args, DuckDbPeer::usage);
+  }
+
+  private static String require(Map<String, String> opt, String key) {
+    return require(opt, key, DuckDbPeer::usage);
+  }
+
+  /** {@code --key value} or {@code --key=value} pairs; {@code usage} reports an error (null: --help) and exits. */
+  static Map<String, String> parseArgs(String[] args, java.util.function.Consumer<String> usage) {
     Map<String, String> opt = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--help")) {
-        usage(null);
+        usage.accept(null);
       }
       if (!a.startsWith("--")) {
-        usage("unexpected argument " + a);
+        usage.accept("unexpected argument " + a);
       }
       String key = a.substring(2);
       String value;
@@ -595,7 +584,7 @@ public final class DuckDbPeer {
       } else if (i + 1 < args.length) {
         value = args[++i];
       } else {
-        usage("missing value for " + a);
+        usage.accept("missing value for " + a);
         return opt;
       }
       opt.put(key, value);
@@ -603,10 +592,10 @@ public final class DuckDbPeer {
     return opt;
   }
 
-  private static String require(Map<String, String> opt, String key) {
+  static String require(Map<String, String> opt, String key, java.util.function.Consumer<String> usage) {
     String v = opt.get(key);
     if (v == null) {
-      usage("missing --" + key);
+      usage.accept("missing --" + key);
     }
     return v;
   }

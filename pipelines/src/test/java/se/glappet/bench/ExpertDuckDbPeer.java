@@ -309,46 +309,19 @@ public final class ExpertDuckDbPeer {
   }
 
   private static String lit(String s) {
-    return "'" + s.replace("'", "''") + "'";
+    return DuckDbPeer.lit(s);
   }
 
   private static String quoteIdent(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
+    return DuckDbPeer.quoteIdent(s);
   }
 
   private static Map<String, String> parseArgs(String[] args) {
-    Map<String, String> opt = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("--help")) {
-        usage(null);
-      }
-      if (!a.startsWith("--")) {
-        usage("unexpected argument " + a);
-      }
-      String key = a.substring(2);
-      String value;
-      int eq = key.indexOf('=');
-      if (eq >= 0) {
-        value = key.substring(eq + 1);
-        key = key.substring(0, eq);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        usage("missing value for " + a);
-        return opt;
-      }
-      opt.put(key, value);
-    }
-    return opt;
+    return DuckDbPeer.parseArgs(args, ExpertDuckDbPeer::usage);
   }
 
   private static String require(Map<String, String> opt, String key) {
-    String v = opt.get(key);
-    if (v == null) {
-      usage("missing --" + key);
-    }
-    return v;
+    return DuckDbPeer.require(opt, key, ExpertDuckDbPeer::usage);
   }
 
   private static void usage(String error) {
