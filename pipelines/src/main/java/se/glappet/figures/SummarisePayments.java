@@ -12,42 +12,46 @@ import java.util.Set;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import se.glappet.gap.Apportion;
 import se.glappet.gap.PersonGap;
-import se.glappet.ingest.CanonicalRows;
-import se.glappet.ingest.Dataset;
-import se.glappet.ingest.InputFile;
+import se.glappet.ingest.DecideDuplicates;
 import se.glappet.ingest.ReadAcceptedRows;
-import se.glappet.ingest.ReadInputs;
 import se.glappet.model.MonthRange;
 import se.glappet.records.DecimalCoder;
 import se.glappet.records.Payment;
-import se.glappet.records.ReasonCode;
 
 /**
- * The one pass over the payments, the only large dataset. Each income-support file is read a
- * second time ({@link ReadAcceptedRows#readAccepted}, duplicates' losers skipped) and its payments are
- * summed at once, per bundle, into partial income-support totals (contract 4.3, 4.4) and
- * apportioned gap parts (contract 3, 4.1, 4.2). The partials leave the bundle when it finishes,
- * are added per key after one shuffle, and are split into the exact sums that
- * {@link ComputeIncomeSupportFigures} and {@link ComputeGapFigures} publish.
+ * Settles the payments' sums once the duplicate rule and the person gaps are known. The payments
+ * were read once by {@link ReadPayments}, which summed their income-support totals per bundle
+ * before the rule had decided and set the candidates for gap support aside. Here:
  *
- * <p>Why one step: on Flink, a step with side inputs cannot be fused with the step before it, and
- * a collection read by several steps (or a step with several outputs) is serialized once per
- * reader. Reading, apportioning and summing in one step with one output leaves the 2.5 million
- * payments of a national year in the reading thread.
+ * <ul>
+ *   <li>{@code ApportionGapSupport}: the candidates the rule accepted are apportioned to their
+ *       person's gap window (contract 3, 4.1, 4.2), per bundle;
+ *   <li>{@code TakeOutDuplicates}: every payment the rule rejected is taken out of the income-support
+ *       totals again (a partial with a count of −1);
+ *   <li>{@code GroupPartials}, {@code AddPartials}: all partials are added per key after one shuffle;
+ *       a key whose payments were all taken out again disappears;
+ *   <li>{@code SplitSums}: each exact sum goes to its output.
+ * </ul>
  *
- * <p>Input: the tuple of {@link ReadInputs}. Output: the six tags below, one exact sum per key.
+ * <p>Input: {@link ReadPayments#INCOME_PARTIALS}, {@link ReadPayments#CANDIDATES},
+ * {@link DecideDuplicates#LOSER_PAYMENTS} and {@link DecideDuplicates#LOSER_LINES}. Output: the six
+ * tags below, one exact sum per key, which {@link ComputeIncomeSupportFigures} and
+ * {@link ComputeGapFigures} publish.
  */
 public final class SummarisePayments extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -68,6 +72,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   /** A municipality and an amount. */
   static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of());
   static final KvCoder<CellKey, BigDecimal> CELL_AMOUNTS = KvCoder.of(CellKey.CellKeyCoder.of(), DecimalCoder.of());
+  static final KvCoder<PartialKey, Partial> PARTIALS = KvCoder.of(PartialKeyCoder.of(), PartialCoder.of());
   static final KvCoder<CellKey, IncomeSupportTotals> TOTALS =
       KvCoder.of(CellKey.CellKeyCoder.of(), IncomeSupportTotals.TotalsCoder.of());
 
@@ -84,6 +89,11 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     PartialKey(Part part, CellKey cell) {
       this.part = part;
       this.cell = cell;
+    }
+
+    /** The income-support totals of a municipality-month (no reason) or of a reason in it. */
+    static PartialKey income(CellKey cell) {
+      return new PartialKey(cell.reason == null ? Part.INCOME_MONTHLY : Part.INCOME_BY_REASON, cell);
     }
 
     @Override
@@ -134,27 +144,34 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
 
   private final PCollectionView<MonthRange> range;
   private final PCollectionView<Map<String, PersonGap>> gapOf;
-  private final Set<String> municipalities;
+  private final YearMonth from;
+  private final YearMonth to;
 
-  /** {@code municipalities}: the reference list, as given to {@link ReadInputs}. */
+  /** {@code from}/{@code to}: the arguments (null when not given), as given to {@link ReadPayments}. */
   public SummarisePayments(PCollectionView<MonthRange> range, PCollectionView<Map<String, PersonGap>> gapOf,
-      Set<String> municipalities) {
+      YearMonth from, YearMonth to) {
     this.range = range;
     this.gapOf = gapOf;
-    this.municipalities = new HashSet<>(municipalities);
+    this.from = from;
+    this.to = to;
   }
 
   @Override
   public PCollectionTuple expand(PCollectionTuple inputs) {
     PCollectionView<Map<Integer, Iterable<Integer>>> losers =
-        ReadAcceptedRows.loserLinesByFile(inputs.get(ReadInputs.LOSER_LINES));
-    PCollectionTuple out = inputs.get(ReadInputs.FILES_TO_READ)
-        .apply("ReadAndSumPayments", ParDo.of(new ReadAndSumFn(range, gapOf, losers, municipalities))
+        ReadAcceptedRows.loserLinesByFile(inputs.get(DecideDuplicates.LOSER_LINES));
+    PCollection<KV<PartialKey, Partial>> gapParts = inputs.get(ReadPayments.CANDIDATES)
+        .apply("ApportionGapSupport", ParDo.of(new ApportionFn(range, gapOf, losers))
             .withSideInputs(range, gapOf, losers))
-        .setCoder(KvCoder.of(PartialKeyCoder.of(), PartialCoder.of()))
+        .setCoder(PARTIALS);
+    PCollection<KV<PartialKey, Partial>> takenOut = inputs.get(DecideDuplicates.LOSER_PAYMENTS)
+        .apply("TakeOutDuplicates", ParDo.of(new TakeOutFn(from, to)))
+        .setCoder(PARTIALS);
+    PCollectionTuple out = PCollectionList.of(inputs.get(ReadPayments.INCOME_PARTIALS)).and(gapParts).and(takenOut)
+        .apply("AllPartials", Flatten.pCollections())
         .apply("GroupPartials", GroupByKey.create())
         .apply("AddPartials", ParDo.of(new AddPartialsFn()))
-        .setCoder(KvCoder.of(PartialKeyCoder.of(), PartialCoder.of()))
+        .setCoder(PARTIALS)
         .apply("SplitSums", ParDo.of(new SplitFn()).withOutputTags(INCOME_MONTHLY,
             TupleTagList.of(INCOME_BY_REASON).and(GAP_BY_PAYER).and(GAP_BY_PERSON).and(GAP_BY_REASON)
                 .and(GAP_IN_RECOVERABLE_WINDOW)));
@@ -198,7 +215,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         } else if (ownsTotals) {
           HouseholdTotals.merge(totals, o.totals);
         } else { // the first merge: into a copy of the larger side, the smaller added to it
-          boolean mineLarger = totals.personsByHousehold.size() >= o.totals.personsByHousehold.size();
+          boolean mineLarger = totals.sizesByHousehold.size() >= o.totals.sizesByHousehold.size();
           HouseholdTotals.Acc larger = mineLarger ? totals : o.totals;
           totals = HouseholdTotals.merge(HouseholdTotals.copy(larger), mineLarger ? o.totals : totals);
           ownsTotals = true;
@@ -231,85 +248,47 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     }
   }
 
-  /** Reads a bundle's income-support files and sums their payments per key. */
-  static final class ReadAndSumFn extends DoFn<KV<Integer, InputFile>, KV<PartialKey, Partial>> {
-    /**
-     * Partial sums are emitted at the latest after this many payments, which bounds the memory
-     * they hold whatever the input's size (measured: four national years, 10 M payments, ran out of
-     * a 1.5 GB heap when each worker held its whole partition's sums).
-     */
-    static final long FLUSH_AFTER_PAYMENTS = 500_000;
+  /**
+   * Apportions the candidate payments (contract section 3) that the duplicate rule accepted: a
+   * payment known at obs_end, to its person's gap window, per month in the published months.
+   * Partial sums per bundle.
+   */
+  static final class ApportionFn extends DoFn<CandidatePayment, KV<PartialKey, Partial>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
     private final PCollectionView<Map<String, PersonGap>> gapOf;
     private final PCollectionView<Map<Integer, Iterable<Integer>>> losers;
-    private final Set<String> municipalities;
     private transient MonthRange range;
     private transient Map<String, PersonGap> gaps;
-    private transient Map<Integer, Iterable<Integer>> losersByFile;
-    /** Keyed by {@link PackedIncomeKey}: no text is built per payment. */
-    private transient Map<Long, HouseholdTotals.Acc> totals;
+    private transient Set<Long> loserLines;
     private transient Map<PartialKey, BigDecimal> amounts;
-    private transient long paymentsSinceFlush;
 
-    ReadAndSumFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf,
-        PCollectionView<Map<Integer, Iterable<Integer>>> losers, Set<String> municipalities) {
+    ApportionFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf,
+        PCollectionView<Map<Integer, Iterable<Integer>>> losers) {
       this.rangeView = rangeView;
       this.gapOf = gapOf;
       this.losers = losers;
-      this.municipalities = municipalities;
     }
 
     @StartBundle
     public void startBundle() {
       range = null;
-      totals = new HashMap<>();
       amounts = new HashMap<>();
-      paymentsSinceFlush = 0;
     }
 
     @ProcessElement
-    public void process(ProcessContext c) throws IOException {
-      InputFile file = c.element().getValue();
-      if (file.dataset != Dataset.INCOME_SUPPORT) {
-        return;
-      }
+    public void process(ProcessContext c) {
       if (range == null) { // side inputs once per bundle: the Flink runner's look-up is not cheap
         range = c.sideInput(rangeView);
         gaps = new HashMap<>(c.sideInput(gapOf)); // a plain map: the view's look-up is slower
-        losersByFile = c.sideInput(losers);
+        loserLines = new HashSet<>();
+        c.sideInput(losers).forEach((file, lines) -> lines.forEach(l -> loserLines.add(at(file, l))));
       }
-      ReadAcceptedRows.readAccepted(file, municipalities,
-          ReadAcceptedRows.linesToSkip(losersByFile, c.element().getKey()),
-          CanonicalRows::payment, this::add);
-      if (paymentsSinceFlush >= FLUSH_AFTER_PAYMENTS) {
-        // On Flink's batch engine a bundle is a whole partition: without this, the partial sums of
-        // four national years outgrew a 1.5 GB heap. Partials are added after the shuffle in any
-        // number, so emitting them early changes nothing but their count.
-        flush((k, v) -> c.output(KV.of(k, v)));
+      CandidatePayment cp = c.element();
+      if (loserLines.contains(at(cp.file, cp.line))) {
+        return; // the duplicate rule rejected it
       }
-    }
-
-    private void add(Payment p) {
-      paymentsSinceFlush++;
-      addIncomeSupport(p);
-      addGapParts(p);
-    }
-
-    /** Contract 4.3 and 4.4: every payment dated in the published months, by household. */
-    private void addIncomeSupport(Payment p) {
-      YearMonth m = YearMonth.from(p.paymentDate);
-      if (!range.contains(m)) {
-        return;
-      }
-      long monthly = PackedIncomeKey.pack(m, p.municipalityCode, null);
-      HouseholdTotals.add(totals.computeIfAbsent(monthly, k -> new HouseholdTotals.Acc()), p);
-      HouseholdTotals.add(totals.computeIfAbsent(PackedIncomeKey.pack(m, p.municipalityCode, p.reason),
-          k -> new HouseholdTotals.Acc()), p);
-    }
-
-    /** Contract section 3: a payment known at obs_end, apportioned to its person's gap window. */
-    private void addGapParts(Payment p) {
+      Payment p = cp.payment;
       if (range.isEmpty() || !p.paymentDate.isBefore(range.obsEnd())) {
         return;
       }
@@ -322,41 +301,59 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         if (!range.contains(m)) {
           continue;
         }
-        addAmount(Part.GAP_BY_PAYER, CellKey.of(m, p.municipalityCode).withPerson(p.personId), e.getValue());
-        addAmount(Part.GAP_BY_PERSON, CellKey.of(m, g.homeMunicipality()).withPerson(p.personId), e.getValue());
+        add(Part.GAP_BY_PAYER, CellKey.of(m, p.municipalityCode).withPerson(p.personId), e.getValue());
+        add(Part.GAP_BY_PERSON, CellKey.of(m, g.homeMunicipality()).withPerson(p.personId), e.getValue());
         if (p.reason.isGapReason()) {
-          addAmount(Part.GAP_BY_REASON, CellKey.of(m, p.municipalityCode, p.reason).withPerson(p.personId),
-              e.getValue());
+          add(Part.GAP_BY_REASON, CellKey.of(m, p.municipalityCode, p.reason).withPerson(p.personId), e.getValue());
         }
       }
       BigDecimal inR = Apportion.partInRecoverableWindow(p, g);
       if (inR.signum() != 0) {
-        addAmount(Part.GAP_IN_RECOVERABLE_WINDOW, CellKey.personAndPayer(p.personId, p.municipalityCode), inR);
+        add(Part.GAP_IN_RECOVERABLE_WINDOW, CellKey.personAndPayer(p.personId, p.municipalityCode), inR);
       }
     }
 
-    private void addAmount(Part part, CellKey key, BigDecimal amount) {
+    private static long at(int file, int line) {
+      return (long) file << 32 | (line & 0xFFFFFFFFL);
+    }
+
+    private void add(Part part, CellKey key, BigDecimal amount) {
       amounts.merge(new PartialKey(part, key), amount, BigDecimal::add);
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      flush((k, v) -> c.output(KV.of(k, v), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
-      totals = null;
+      amounts.forEach((k, v) -> c.output(KV.of(k, Partial.of(v)), GlobalWindow.INSTANCE.maxTimestamp(),
+          GlobalWindow.INSTANCE));
       amounts = null;
     }
+  }
 
-    /** Emits the partial sums held so far and starts afresh. */
-    private void flush(java.util.function.BiConsumer<PartialKey, Partial> out) {
-      totals.forEach((k, acc) -> {
-        CellKey cell = PackedIncomeKey.cellKey(k);
-        Part part = cell.reason == null ? Part.INCOME_MONTHLY : Part.INCOME_BY_REASON;
-        out.accept(new PartialKey(part, cell), Partial.of(acc));
-      });
-      amounts.forEach((k, v) -> out.accept(k, Partial.of(v)));
-      totals = new HashMap<>();
-      amounts = new HashMap<>();
-      paymentsSinceFlush = 0;
+  /**
+   * Takes the payments the duplicate rule rejected out of the income-support totals that
+   * {@link ReadPayments} made before the rule had decided: one partial per loser, with a count of
+   * −1 (contract 2.7: the sums are as if the rejected rows had never been read).
+   */
+  static final class TakeOutFn extends DoFn<Payment, KV<PartialKey, Partial>> {
+    private static final long serialVersionUID = 1L;
+    private final YearMonth from;
+    private final YearMonth to;
+
+    TakeOutFn(YearMonth from, YearMonth to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    @ProcessElement
+    public void process(@Element Payment p, OutputReceiver<KV<PartialKey, Partial>> out) {
+      YearMonth m = YearMonth.from(p.paymentDate);
+      if (!ReadPayments.summed(m, from, to)) {
+        return; // never added
+      }
+      out.output(KV.of(PartialKey.income(CellKey.of(m, p.municipalityCode)),
+          Partial.of(HouseholdTotals.remove(new HouseholdTotals.Acc(), p))));
+      out.output(KV.of(PartialKey.income(CellKey.of(m, p.municipalityCode, p.reason)),
+          Partial.of(HouseholdTotals.remove(new HouseholdTotals.Acc(), p))));
     }
   }
 
@@ -388,9 +385,15 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       Partial p = kv.getValue();
       switch (kv.getKey().part) {
         case INCOME_MONTHLY:
+          if (HouseholdTotals.isEmpty(p.totals)) {
+            break; // every payment of this key was a duplicate's loser
+          }
           out.get(INCOME_MONTHLY).output(KV.of(key, HouseholdTotals.totals(p.totals)));
           break;
         case INCOME_BY_REASON:
+          if (HouseholdTotals.isEmpty(p.totals)) {
+            break;
+          }
           out.get(INCOME_BY_REASON).output(KV.of(key, HouseholdTotals.totals(p.totals)));
           break;
         case GAP_BY_PAYER:

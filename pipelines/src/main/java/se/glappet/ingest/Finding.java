@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.values.KV;
 
 /**
@@ -39,6 +41,11 @@ public final class Finding {
     this.rows = rows;
     this.rejected = rejected;
     this.file = file;
+  }
+
+  /** The coder of keyed findings, as every first reading emits them. */
+  public static KvCoder<Long, Finding> keyedCoder() {
+    return KvCoder.of(BigEndianLongCoder.of(), FindingCoder.of());
   }
 
   /** The bucket of a row: the top bits of its key digest. */

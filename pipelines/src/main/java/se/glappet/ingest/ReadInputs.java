@@ -7,16 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
@@ -27,53 +23,46 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
-import se.glappet.privacy.IdentityNumbers;
 import se.glappet.records.AllowancePeriod;
 import se.glappet.records.KisRow;
 import se.glappet.records.PopulationRow;
 import se.glappet.records.RecordCoders;
 
 /**
- * Reads every input file (contract section 2) in two passes, so that the rows themselves never
- * travel through a shuffle:
+ * Reads the input files (contract section 2). The three small datasets are read twice, so that
+ * their rows never travel through a shuffle before the duplicates are known:
  *
  * <ol>
- *   <li>{@code CheckRows} reads each file once and applies the per-row checks. Every data line
- *       becomes a finding: a rejected row, or the small fingerprint of an accepted one.
- *       {@code ApplyDuplicateRule} groups the fingerprints by key across all files and decides the
- *       duplicates (the "losers"), the municipalities in the batch and the payment months.
+ *   <li>{@code CheckRows} reads each file once and applies the per-row checks ({@link CheckFile}):
+ *       every data line becomes a finding, a rejected row or the small fingerprint of an accepted
+ *       one. {@code DecideDuplicates} groups the fingerprints by key across all files, decides the
+ *       duplicates (the "losers") and reports them.
  *   <li>{@code Read<Dataset>} reads each file again, checks every line the same way, skips the
- *       losers and yields the typed accepted rows; the payments are read again by the step that
- *       sums them ({@link #FILES_TO_READ}). {@code ReportDuplicates} re-reads the few files
- *       that hold losers to report them with their (masked) raw lines.
+ *       losers and yields the typed accepted rows.
  * </ol>
  *
- * <p>Outputs: the typed accepted rows of the three small datasets, the numbered files and the
- * duplicates' lines for the second reading of the payments ({@link ReadAcceptedRows}), every
- * rejected row, what was read per file, the municipalities in the batch and the months of
- * accepted payments.
+ * <p>The payments, the one large dataset, are read once, by the step that sums them
+ * ({@code figures.ReadPayments}, from {@link #PAYMENT_FILES}); their findings go through
+ * {@link #decidePaymentDuplicates()}, and {@link #withPayments} joins both halves into the tuple the
+ * rest of the batch reads.
+ *
+ * <p>Outputs: the typed accepted rows of the three small datasets, the numbered payment files, and
+ * for the small datasets every rejected row, what was read per file and the municipalities of
+ * accepted rows.
  */
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * The input files, numbered, for a second reading of the payments by the step that uses them
-   * ({@link ReadAcceptedRows} with {@link #LOSER_LINES}): payments are the one large dataset, and
-   * reading them where they are summed keeps them out of every shuffle.
-   */
-  public static final TupleTag<KV<Integer, InputFile>> FILES_TO_READ = new TupleTag<>() {};
-  /** (file number, line) of every row the duplicate rule rejected: the second reading skips them. */
-  public static final TupleTag<KV<Integer, Integer>> LOSER_LINES = new TupleTag<>() {};
+  /** The income-support files, numbered, for the payments' single reading. */
+  public static final TupleTag<KV<Integer, InputFile>> PAYMENT_FILES = new TupleTag<>() {};
   public static final TupleTag<AllowancePeriod> ALLOWANCES = new TupleTag<>() {};
   public static final TupleTag<KisRow> KIS = new TupleTag<>() {};
   public static final TupleTag<PopulationRow> POPULATION = new TupleTag<>() {};
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<FileInfo> FILES = new TupleTag<>() {};
-  /** Municipality codes of accepted kis, income-support and allowances rows, distinct. */
+  /** Municipality codes of accepted kis, income-support and allowances rows (distinct after {@link #withPayments}). */
   public static final TupleTag<String> MUNICIPALITIES = new TupleTag<>() {};
-  /** The months of {@code payment_date} of accepted payments, distinct. */
+  /** The months of {@code payment_date} of accepted payments (a month may repeat). */
   public static final TupleTag<YearMonth> PAYMENT_MONTHS = new TupleTag<>() {};
 
   /** The input files in relative-path order; a file's number is its index here. */
@@ -86,40 +75,32 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     this.municipalities = new HashSet<>(municipalities);
   }
 
+  /** The duplicate rule for the payments' findings, with the same file numbers as this reading. */
+  public DecideDuplicates decidePaymentDuplicates() {
+    return new DecideDuplicates(files, municipalities);
+  }
+
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    List<KV<Integer, InputFile>> numbered = new ArrayList<>();
+    List<KV<Integer, InputFile>> small = new ArrayList<>();
+    List<KV<Integer, InputFile>> payments = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      numbered.add(KV.of(i, files.get(i)));
+      (files.get(i).dataset == Dataset.INCOME_SUPPORT ? payments : small).add(KV.of(i, files.get(i)));
     }
+    KvCoder<Integer, InputFile> numbered = KvCoder.of(VarIntCoder.of(), SerializableCoder.of(InputFile.class));
     PCollection<KV<Integer, InputFile>> spread = begin
-        .apply("ListFiles", Create.of(numbered)
-            .withCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(InputFile.class))))
+        .apply("ListFiles", Create.of(small).withCoder(numbered))
         .apply("SpreadFiles", Reshuffle.viaRandomKey());
+    PCollection<KV<Integer, InputFile>> paymentFiles = begin
+        .apply("ListPaymentFiles", Create.of(payments).withCoder(numbered))
+        .apply("SpreadPaymentFiles", Reshuffle.viaRandomKey());
 
-    List<String> displayPaths = new ArrayList<>();
-    for (InputFile f : files) {
-      displayPaths.add(IdentityNumbers.mask(f.relativePath));
-    }
     PCollectionTuple decided = spread
         .apply("CheckRows", ParDo.of(new CheckRowsFn(municipalities)))
-        .setCoder(KvCoder.of(BigEndianLongCoder.of(), Finding.FindingCoder.of()))
-        .apply("GroupByRowKey", GroupByKey.create())
-        .apply("ApplyDuplicateRule", ParDo.of(new ApplyDuplicateRuleFn(displayPaths))
-            .withOutputTags(ApplyDuplicateRuleFn.LOSERS, TupleTagList.of(REJECTED).and(FILES)
-                .and(MUNICIPALITIES).and(PAYMENT_MONTHS)));
-
-    PCollection<KV<Integer, DuplicateRule.Loser>> losers = decided.get(ApplyDuplicateRuleFn.LOSERS)
-        .setCoder(KvCoder.of(VarIntCoder.of(), DuplicateRule.LoserCoder.of()));
-    PCollection<KV<Integer, Integer>> loserLineList = losers
-        .apply("LoserLines", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.integers()))
-            .via(kv -> KV.of(kv.getKey(), kv.getValue().line)));
-    PCollectionView<Map<Integer, Iterable<Integer>>> loserLines = ReadAcceptedRows.loserLinesByFile(loserLineList);
-
-    PCollection<RejectedRow> duplicates = losers
-        .apply("GroupLosersByFile", GroupByKey.create())
-        .apply("ReportDuplicates", ParDo.of(new ReportDuplicatesFn(files, municipalities)));
+        .setCoder(Finding.keyedCoder())
+        .apply("DecideDuplicates", new DecideDuplicates(files, municipalities));
+    PCollectionView<Map<Integer, Iterable<Integer>>> loserLines =
+        ReadAcceptedRows.loserLinesByFile(decided.get(DecideDuplicates.LOSER_LINES));
 
     PCollection<AllowancePeriod> allowances = spread.apply("ReadAllowancePeriods", new ReadAcceptedRows<>(
         Dataset.ALLOWANCES, r -> CanonicalRows.allowance(r.canonical), loserLines, municipalities))
@@ -131,22 +112,34 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         Dataset.POPULATION, r -> CanonicalRows.population(r.canonical), loserLines, municipalities))
         .setCoder(RecordCoders.PopulationCoder.of());
 
-    PCollection<RejectedRow> rejected = PCollectionList.of(decided.get(REJECTED)).and(duplicates)
-        .apply("AllRejects", Flatten.pCollections());
-    PCollection<String> inBatch = decided.get(MUNICIPALITIES).setCoder(StringUtf8Coder.of())
-        .apply("DistinctMunicipalities", Distinct.create());
-    PCollection<YearMonth> months = decided.get(PAYMENT_MONTHS)
-        .setCoder(RecordCoders.YearMonthCoder.of())
-        .apply("DistinctPaymentMonths", Distinct.create());
-
-    return PCollectionTuple.of(FILES_TO_READ, spread)
-        .and(LOSER_LINES, loserLineList)
+    return PCollectionTuple.of(PAYMENT_FILES, paymentFiles)
         .and(ALLOWANCES, allowances)
         .and(KIS, kis)
         .and(POPULATION, population)
+        .and(REJECTED, decided.get(REJECTED))
+        .and(FILES, decided.get(FILES))
+        .and(MUNICIPALITIES, decided.get(MUNICIPALITIES));
+  }
+
+  /**
+   * The whole reading: the small datasets' tuple of this transform joined with what
+   * {@link #decidePaymentDuplicates()} found in the payments. Rejected rows, files and municipalities
+   * (made distinct here) cover every dataset; the payment months are the payments'.
+   */
+  public static PCollectionTuple withPayments(PCollectionTuple small, PCollectionTuple payments) {
+    PCollection<RejectedRow> rejected = PCollectionList.of(small.get(REJECTED)).and(payments.get(REJECTED))
+        .apply("AllRejectedRows", Flatten.pCollections());
+    PCollection<FileInfo> fileInfos = PCollectionList.of(small.get(FILES)).and(payments.get(FILES))
+        .apply("AllFiles", Flatten.pCollections());
+    PCollection<String> inBatch = PCollectionList.of(small.get(MUNICIPALITIES)).and(payments.get(MUNICIPALITIES))
+        .apply("AllMunicipalities", Flatten.pCollections())
+        .apply("DistinctMunicipalities", Distinct.create());
+    return PCollectionTuple.of(ALLOWANCES, small.get(ALLOWANCES))
+        .and(KIS, small.get(KIS))
+        .and(POPULATION, small.get(POPULATION))
         .and(REJECTED, rejected)
-        .and(FILES, decided.get(FILES).setCoder(SerializableCoder.of(FileInfo.class)))
+        .and(FILES, fileInfos)
         .and(MUNICIPALITIES, inBatch)
-        .and(PAYMENT_MONTHS, months);
+        .and(PAYMENT_MONTHS, payments.get(PAYMENT_MONTHS));
   }
 }

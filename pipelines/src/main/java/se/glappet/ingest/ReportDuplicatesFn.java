@@ -7,11 +7,19 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
 import se.glappet.privacy.IdentityNumbers;
+import se.glappet.records.Payment;
 
-/** Re-reads a file that holds duplicate losers and reports each with its masked raw line. */
+/**
+ * Re-reads a file that holds duplicate losers and reports each with its masked raw line; a
+ * payment loser also comes out as its typed record ({@link #LOSER_PAYMENTS}), so that the sums the
+ * payments' single reading made before the losers were known can take it out again.
+ */
 final class ReportDuplicatesFn extends DoFn<KV<Integer, Iterable<DuplicateRule.Loser>>, RejectedRow> {
   private static final long serialVersionUID = 1L;
+  static final TupleTag<RejectedRow> DUPLICATES = new TupleTag<>() {};
+  static final TupleTag<Payment> LOSER_PAYMENTS = new TupleTag<>() {};
   private final List<InputFile> files;
   private final Set<String> municipalities;
 
@@ -21,7 +29,7 @@ final class ReportDuplicatesFn extends DoFn<KV<Integer, Iterable<DuplicateRule.L
   }
 
   @ProcessElement
-  public void process(@Element KV<Integer, Iterable<DuplicateRule.Loser>> group, OutputReceiver<RejectedRow> out)
+  public void process(@Element KV<Integer, Iterable<DuplicateRule.Loser>> group, MultiOutputReceiver out)
       throws IOException {
     InputFile file = files.get(group.getKey());
     Map<Integer, DuplicateRule.Loser> byLine = new HashMap<>();
@@ -33,8 +41,11 @@ final class ReportDuplicatesFn extends DoFn<KV<Integer, Iterable<DuplicateRule.L
       public void accepted(ParsedRow row) {
         DuplicateRule.Loser l = byLine.remove(row.line);
         if (l != null) {
-          out.output(new RejectedRow(row.dataset.folder, row.file, row.line, l.reason, null, l.message,
-              IdentityNumbers.mask(row.rawLine)));
+          out.get(DUPLICATES).output(new RejectedRow(row.dataset.folder, row.file, row.line, l.reason, null,
+              l.message, IdentityNumbers.mask(row.rawLine)));
+          if (row.dataset == Dataset.INCOME_SUPPORT) {
+            out.get(LOSER_PAYMENTS).output(CanonicalRows.payment(row));
+          }
         }
       }
 

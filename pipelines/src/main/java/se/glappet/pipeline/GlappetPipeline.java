@@ -13,6 +13,7 @@ import se.glappet.figures.GapCell;
 import se.glappet.figures.IncomeSupportTotals;
 import se.glappet.gap.PersonGap;
 import se.glappet.gap.PersonGapCoder;
+import se.glappet.ingest.DecideDuplicates;
 import se.glappet.ingest.Finding;
 import se.glappet.ingest.RowFingerprint;
 import se.glappet.records.AllowancePeriod;
@@ -39,6 +40,7 @@ import se.glappet.disclosure.SuppressSmallCells;
 import se.glappet.figures.ComputeGapFigures;
 import se.glappet.figures.ComputeIncomeSupportFigures;
 import se.glappet.figures.ComputeNationalComparison;
+import se.glappet.figures.ReadPayments;
 import se.glappet.figures.SummarisePayments;
 import se.glappet.gap.BuildPersonGaps;
 import se.glappet.ingest.FileInfo;
@@ -54,7 +56,8 @@ import se.glappet.records.Payment;
 
 /**
  * The whole batch as one Beam graph, built by {@link #build} so that tests and every runner use the
- * same graph: ReadInputs → ComputeMonthRange, BuildPersonGaps → SummarisePayments →
+ * same graph: ReadInputs (the small datasets) → ReadPayments (the payments, read once) →
+ * DecidePaymentDuplicates → ComputeMonthRange, BuildPersonGaps → SummarisePayments →
  * ComputeIncomeSupportFigures, ComputeGapFigures, ComputeNationalComparison → SuppressSmallCells →
  * WriteMonthFiles,
  * plus the rejected rows and the run statistics (with the municipality-months that did not report),
@@ -66,8 +69,14 @@ public final class GlappetPipeline {
   /** Adds the batch to {@code p}. */
   public static void build(Pipeline p, BatchSpec spec) {
     registerCoders(p.getCoderRegistry());
-    PCollectionTuple inputs = p.apply("ReadInputs",
-        new ReadInputs(spec.inputFiles, spec.municipalities.byCode().keySet()));
+    ReadInputs reading = new ReadInputs(spec.inputFiles, spec.municipalities.byCode().keySet());
+    PCollectionTuple small = p.apply("ReadInputs", reading);
+    PCollectionTuple payments = small.get(ReadInputs.PAYMENT_FILES).apply("ReadPayments",
+        new ReadPayments(ReadPayments.personsWithAllowances(small.get(ReadInputs.ALLOWANCES)), spec.from, spec.to,
+            spec.municipalities.byCode().keySet()));
+    PCollectionTuple paymentChecks = payments.get(ReadPayments.FINDINGS)
+        .apply("DecidePaymentDuplicates", reading.decidePaymentDuplicates());
+    PCollectionTuple inputs = ReadInputs.withPayments(small, paymentChecks);
     PCollectionView<MonthRange> range = inputs.get(ReadInputs.PAYMENT_MONTHS).apply("ComputeMonthRange",
         new ComputeMonthRange(spec.from, spec.to));
 
@@ -75,8 +84,11 @@ public final class GlappetPipeline {
 
     PCollection<PersonGap> gaps = inputs.get(ReadInputs.ALLOWANCES).apply("BuildPersonGaps", new BuildPersonGaps(range));
     PCollectionView<Map<String, PersonGap>> gapOf = BuildPersonGaps.byPerson(gaps);
-    PCollectionTuple summaries = inputs.apply("SummarisePayments",
-        new SummarisePayments(range, gapOf, spec.municipalities.byCode().keySet()));
+    PCollectionTuple summaries = PCollectionTuple.of(ReadPayments.INCOME_PARTIALS, payments.get(ReadPayments.INCOME_PARTIALS))
+        .and(ReadPayments.CANDIDATES, payments.get(ReadPayments.CANDIDATES))
+        .and(DecideDuplicates.LOSER_PAYMENTS, paymentChecks.get(DecideDuplicates.LOSER_PAYMENTS))
+        .and(DecideDuplicates.LOSER_LINES, paymentChecks.get(DecideDuplicates.LOSER_LINES))
+        .apply("SummarisePayments", new SummarisePayments(range, gapOf, spec.from, spec.to));
 
     PCollectionTuple incomeSupport = summaries.apply("ComputeIncomeSupportFigures",
         new ComputeIncomeSupportFigures());

@@ -18,7 +18,9 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -64,16 +66,23 @@ class ReadInputsTest {
 
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     GlappetPipeline.registerCoders(p.getCoderRegistry());
-    PCollectionTuple out = p.apply(new ReadInputs(files, MUNICIPALITIES));
+    ReadInputs reading = new ReadInputs(files, MUNICIPALITIES);
+    PCollectionTuple small = p.apply(reading);
+    // The payments' first (and only) reading as the step that sums them does it: the same checks.
+    PCollectionTuple paymentChecks = small.get(ReadInputs.PAYMENT_FILES)
+        .apply("CheckPayments", ParDo.of(new CheckRowsFn(MUNICIPALITIES)))
+        .setCoder(Finding.keyedCoder())
+        .apply("DecidePaymentDuplicates", reading.decidePaymentDuplicates());
+    PCollectionTuple out = ReadInputs.withPayments(small, paymentChecks);
 
-    // The payments' second reading, as the step that sums them does it.
-    PCollection<Payment> payments = out.get(ReadInputs.FILES_TO_READ).apply("ReadPayments",
-        new ReadAcceptedRows<>(Dataset.INCOME_SUPPORT, CanonicalRows::payment,
-            ReadAcceptedRows.loserLinesByFile(out.get(ReadInputs.LOSER_LINES)), MUNICIPALITIES))
-        .setCoder(RecordCoders.PaymentCoder.of());
-    PAssert.that(payments.apply("PaymentsAsText", MapElements.into(TypeDescriptors.strings())
-            .via(x -> x.paymentId + " " + x.amountSek.toPlainString() + " " + x.paymentDate)))
-        .containsInAnyOrder("P-1 1234.5 2024-03-05", "P-2 1234.5 2024-05-02");
+    // The losers come back typed, so that sums made before the rule decided can take them out.
+    PAssert.that(paymentChecks.get(DecideDuplicates.LOSER_PAYMENTS).apply("LosersAsText",
+            MapElements.into(TypeDescriptors.strings())
+                .via(x -> x.paymentId + " " + x.amountSek.toPlainString() + " " + x.paymentDate)))
+        .containsInAnyOrder("P-1 1234.5 2024-03-05", "P-3 100 2024-03-05", "P-3 200 2024-03-05");
+    PAssert.that(paymentChecks.get(DecideDuplicates.LOSER_LINES).apply("LoserLinesAsText",
+            MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey() + ":" + kv.getValue())))
+        .containsInAnyOrder("1:2", "1:3", "1:4"); // b.csv is file 1 in path order (a.csv, b.csv, pop.csv)
     PAssert.that(out.get(ReadInputs.POPULATION).apply("PopulationAsText", MapElements.into(TypeDescriptors.strings())
             .via(x -> x.municipalityCode + " " + x.year + " " + x.population)))
         .containsInAnyOrder("0127 2023 112000");
@@ -91,7 +100,8 @@ class ReadInputsTest {
             .via(f -> f.file + " " + f.rowsRead)))
         .containsInAnyOrder("income-support/a.csv 2", "income-support/b.csv 4", "population/pop.csv 2");
     PAssert.that(out.get(ReadInputs.MUNICIPALITIES)).containsInAnyOrder("0127");
-    PAssert.that(out.get(ReadInputs.PAYMENT_MONTHS)).containsInAnyOrder(YearMonth.of(2024, 3), YearMonth.of(2024, 5));
+    PAssert.that(out.get(ReadInputs.PAYMENT_MONTHS).apply("DistinctMonths", Distinct.create()))
+        .containsInAnyOrder(YearMonth.of(2024, 3), YearMonth.of(2024, 5));
     assertEquals(org.apache.beam.sdk.PipelineResult.State.DONE, p.run().waitUntilFinish());
   }
 }

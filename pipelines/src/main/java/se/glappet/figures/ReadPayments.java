@@ -1,0 +1,187 @@
+package se.glappet.figures;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import se.glappet.ingest.CanonicalRows;
+import se.glappet.ingest.CheckFile;
+import se.glappet.ingest.Finding;
+import se.glappet.ingest.InputFile;
+import se.glappet.ingest.ParsedRow;
+import se.glappet.records.AllowancePeriod;
+import se.glappet.records.Payment;
+
+/**
+ * The one reading of the payments, the only large dataset. Each income-support file is read once,
+ * in the reading thread:
+ *
+ * <ul>
+ *   <li>every line is checked as every input line is ({@link CheckFile}): its finding (a rejected
+ *       row or the fingerprint of an accepted one) goes to the duplicate rule ({@link #FINDINGS});
+ *   <li>every accepted payment in the published months is added at once to partial income-support
+ *       totals per municipality-month and per reason (contract 4.3, 4.4; {@link #INCOME_PARTIALS}),
+ *       which leave the bundle at its end or every {@link ReadAndSumFn#FLUSH_AFTER_PAYMENTS};
+ *   <li>an accepted payment to a person with allowance rows, who may be in the gap, is set aside
+ *       whole ({@link #CANDIDATES}, about 3 % of a national year).
+ * </ul>
+ *
+ * <p>The sums are provisional: the duplicate rule decides later which rows it rejects, and
+ * {@link SummarisePayments} takes those out again and apportions the candidates once the person
+ * gaps and the published months are known. So no payment crosses a shuffle and none is read twice
+ * (unless it is a duplicate: its file is read again to report it).
+ *
+ * <p>Which months are summed: when {@code --from}/{@code --to} are given, the months outside them
+ * are skipped; a bound not given is the first or last month of an accepted payment (contract
+ * section 1), which no accepted payment lies beyond. {@link #summed} is that rule.
+ */
+public final class ReadPayments extends PTransform<PCollection<KV<Integer, InputFile>>, PCollectionTuple> {
+  private static final long serialVersionUID = 1L;
+
+  /** What the checks found: for {@code ingest.DecideDuplicates}. */
+  public static final TupleTag<KV<Long, Finding>> FINDINGS = new TupleTag<>() {};
+  /** Provisional income-support partial totals. */
+  public static final TupleTag<KV<SummarisePayments.PartialKey, SummarisePayments.Partial>> INCOME_PARTIALS =
+      new TupleTag<>() {};
+  /** Accepted payments to persons with allowance rows. */
+  public static final TupleTag<CandidatePayment> CANDIDATES = new TupleTag<>() {};
+
+  private final PCollectionView<Iterable<String>> allowancePersons;
+  private final YearMonth from;
+  private final YearMonth to;
+  private final Set<String> municipalities;
+
+  /**
+   * {@code allowancePersons}: {@link #personsWithAllowances}; {@code from}/{@code to}: the
+   * arguments (null when not given); {@code municipalities}: the reference list.
+   */
+  public ReadPayments(PCollectionView<Iterable<String>> allowancePersons, YearMonth from, YearMonth to,
+      Set<String> municipalities) {
+    this.allowancePersons = allowancePersons;
+    this.from = from;
+    this.to = to;
+    this.municipalities = new HashSet<>(municipalities);
+  }
+
+  /** The persons of accepted allowance rows (repeated per row), as a side input. */
+  public static PCollectionView<Iterable<String>> personsWithAllowances(PCollection<AllowancePeriod> allowances) {
+    return allowances
+        .apply("PersonOfAllowance", MapElements.into(TypeDescriptors.strings()).via((AllowancePeriod a) -> a.personId))
+        .apply("PersonsWithAllowances", View.asIterable());
+  }
+
+  /** Whether a payment month is summed, given the {@code --from}/{@code --to} arguments (null: not given). */
+  static boolean summed(YearMonth m, YearMonth from, YearMonth to) {
+    return (from == null || !m.isBefore(from)) && (to == null || !m.isAfter(to));
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<KV<Integer, InputFile>> files) {
+    PCollectionTuple out = files.apply("ReadAndSumPayments",
+        ParDo.of(new ReadAndSumFn(allowancePersons, from, to, municipalities)).withSideInputs(allowancePersons)
+            .withOutputTags(INCOME_PARTIALS, TupleTagList.of(FINDINGS).and(CANDIDATES)));
+    out.get(FINDINGS).setCoder(Finding.keyedCoder());
+    out.get(INCOME_PARTIALS).setCoder(SummarisePayments.PARTIALS);
+    out.get(CANDIDATES).setCoder(CandidatePayment.CandidateCoder.of());
+    return out;
+  }
+
+  /** Reads a bundle's income-support files once: findings, partial totals, candidates. */
+  static final class ReadAndSumFn extends DoFn<KV<Integer, InputFile>, KV<SummarisePayments.PartialKey,
+      SummarisePayments.Partial>> {
+    /**
+     * Partial totals are emitted at the latest after this many payments, which bounds the memory
+     * they hold whatever the input's size (measured: four national years, 10 M payments, ran out of
+     * a 1.5 GB heap when each worker held its whole partition's sums; on Flink's batch engine a
+     * bundle is a whole partition).
+     */
+    static final long FLUSH_AFTER_PAYMENTS = 500_000;
+    private static final long serialVersionUID = 1L;
+    private final PCollectionView<Iterable<String>> allowancePersons;
+    private final YearMonth from;
+    private final YearMonth to;
+    private final Set<String> municipalities;
+    private transient Set<String> candidates;
+    private transient CheckFile check;
+    /** Keyed by {@link PackedIncomeKey}: no text is built per payment. */
+    private transient Map<Long, HouseholdTotals.Acc> totals;
+    private transient long paymentsSinceFlush;
+
+    ReadAndSumFn(PCollectionView<Iterable<String>> allowancePersons, YearMonth from, YearMonth to,
+        Set<String> municipalities) {
+      this.allowancePersons = allowancePersons;
+      this.from = from;
+      this.to = to;
+      this.municipalities = municipalities;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      candidates = null;
+      check = new CheckFile(municipalities);
+      totals = new HashMap<>();
+      paymentsSinceFlush = 0;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) throws IOException {
+      if (candidates == null) { // once per bundle: the Flink runner's side-input look-up is not cheap
+        candidates = new HashSet<>();
+        c.sideInput(allowancePersons).forEach(candidates::add);
+      }
+      int file = c.element().getKey();
+      check.check(file, c.element().getValue(), f -> c.output(FINDINGS, f), row -> add(file, row, c));
+      if (paymentsSinceFlush >= FLUSH_AFTER_PAYMENTS) {
+        // Partials are added after the shuffle in any number: emitting them early changes nothing
+        // but their count.
+        flush((k, v) -> c.output(KV.of(k, v)));
+      }
+    }
+
+    private void add(int file, ParsedRow row, ProcessContext c) {
+      Payment p = CanonicalRows.payment(row);
+      paymentsSinceFlush++;
+      YearMonth m = YearMonth.from(p.paymentDate);
+      if (summed(m, from, to)) {
+        HouseholdTotals.add(totals.computeIfAbsent(PackedIncomeKey.pack(m, p.municipalityCode, null),
+            k -> new HouseholdTotals.Acc()), p);
+        HouseholdTotals.add(totals.computeIfAbsent(PackedIncomeKey.pack(m, p.municipalityCode, p.reason),
+            k -> new HouseholdTotals.Acc()), p);
+      }
+      if (candidates.contains(p.personId)) {
+        c.output(CANDIDATES, new CandidatePayment(file, row.line, p));
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      check.flush(f -> c.output(FINDINGS, f, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      flush((k, v) -> c.output(KV.of(k, v), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      totals = null;
+      check = null;
+    }
+
+    /** Emits the partial totals held so far and starts afresh. */
+    private void flush(java.util.function.BiConsumer<SummarisePayments.PartialKey, SummarisePayments.Partial> out) {
+      totals.forEach((k, acc) -> out.accept(SummarisePayments.PartialKey.income(PackedIncomeKey.cellKey(k)),
+          SummarisePayments.Partial.of(acc)));
+      totals = new HashMap<>();
+      paymentsSinceFlush = 0;
+    }
+  }
+}
