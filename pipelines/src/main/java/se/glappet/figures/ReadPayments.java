@@ -56,8 +56,7 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
   /** What the checks found: for {@code ingest.DecideDuplicates}. */
   public static final TupleTag<KV<Long, Finding>> FINDINGS = new TupleTag<>() {};
   /** Provisional income-support partial totals. */
-  public static final TupleTag<KV<SummarisePayments.PartialKey, SummarisePayments.Partial>> INCOME_PARTIALS =
-      new TupleTag<>() {};
+  public static final TupleTag<KV<Long, byte[]>> INCOME_PARTIALS = new TupleTag<>() {};
   /** Accepted payments to persons with allowance rows. */
   public static final TupleTag<CandidatePayment> CANDIDATES = new TupleTag<>() {};
 
@@ -96,14 +95,13 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
         ParDo.of(new ReadAndSumFn(allowancePersons, from, to, municipalities)).withSideInputs(allowancePersons)
             .withOutputTags(INCOME_PARTIALS, TupleTagList.of(FINDINGS).and(CANDIDATES)));
     out.get(FINDINGS).setCoder(Finding.keyedCoder());
-    out.get(INCOME_PARTIALS).setCoder(SummarisePayments.PARTIALS);
+    out.get(INCOME_PARTIALS).setCoder(PartialBatches.CODER);
     out.get(CANDIDATES).setCoder(CandidatePayment.CandidateCoder.of());
     return out;
   }
 
   /** Reads a bundle's income-support files once: findings, partial totals, candidates. */
-  static final class ReadAndSumFn extends DoFn<KV<Integer, InputFile>, KV<SummarisePayments.PartialKey,
-      SummarisePayments.Partial>> {
+  static final class ReadAndSumFn extends DoFn<KV<Integer, InputFile>, KV<Long, byte[]>> {
     /**
      * Partial totals are emitted at the latest after this many payments, which bounds the memory
      * they hold whatever the input's size (measured: four national years, 10 M payments, ran out of
@@ -149,7 +147,7 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
       if (paymentsSinceFlush >= FLUSH_AFTER_PAYMENTS) {
         // Partials are added after the shuffle in any number: emitting them early changes nothing
         // but their count.
-        flush((k, v) -> c.output(KV.of(k, v)));
+        flush(c::output);
       }
     }
 
@@ -171,15 +169,17 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
       check.flush(f -> c.output(FINDINGS, f, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
-      flush((k, v) -> c.output(KV.of(k, v), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      flush(b -> c.output(b, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
       totals = null;
       check = null;
     }
 
-    /** Emits the partial totals held so far and starts afresh. */
-    private void flush(java.util.function.BiConsumer<SummarisePayments.PartialKey, SummarisePayments.Partial> out) {
-      totals.forEach((k, acc) -> out.accept(SummarisePayments.PartialKey.income(PackedIncomeKey.cellKey(k)),
-          SummarisePayments.Partial.of(acc)));
+    /** Emits the partial totals held so far, packed ({@link PartialBatches}), and starts afresh. */
+    private void flush(java.util.function.Consumer<KV<Long, byte[]>> out) {
+      PartialBatches batches = new PartialBatches();
+      totals.forEach((k, acc) -> batches.add(SummarisePayments.PartialKey.income(PackedIncomeKey.cellKey(k)),
+          SummarisePayments.Partial.of(acc), out));
+      batches.flush(out);
       totals = new HashMap<>();
       paymentsSinceFlush = 0;
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -160,13 +161,13 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   public PCollectionTuple expand(PCollectionTuple inputs) {
     PCollectionView<Map<Integer, Iterable<Integer>>> losers =
         ReadAcceptedRows.loserLinesByFile(inputs.get(DecideDuplicates.LOSER_LINES));
-    PCollection<KV<PartialKey, Partial>> gapParts = inputs.get(ReadPayments.CANDIDATES)
+    PCollection<KV<Long, byte[]>> gapParts = inputs.get(ReadPayments.CANDIDATES)
         .apply("ApportionGapSupport", ParDo.of(new ApportionFn(range, gapOf, losers))
             .withSideInputs(range, gapOf, losers))
-        .setCoder(PARTIALS);
-    PCollection<KV<PartialKey, Partial>> takenOut = inputs.get(DecideDuplicates.LOSER_PAYMENTS)
+        .setCoder(PartialBatches.CODER);
+    PCollection<KV<Long, byte[]>> takenOut = inputs.get(DecideDuplicates.LOSER_PAYMENTS)
         .apply("TakeOutDuplicates", ParDo.of(new TakeOutFn(from, to)))
-        .setCoder(PARTIALS);
+        .setCoder(PartialBatches.CODER);
     PCollectionTuple out = PCollectionList.of(inputs.get(ReadPayments.INCOME_PARTIALS)).and(gapParts).and(takenOut)
         .apply("AllPartials", Flatten.pCollections())
         .apply("GroupPartials", GroupByKey.create())
@@ -205,6 +206,12 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       Partial p = new Partial();
       p.amount = amount;
       return p;
+    }
+
+    /** Marks this partial's totals as its own (a freshly decoded partial): adding to it copies nothing. */
+    Partial owned() {
+      ownsTotals = true;
+      return this;
     }
 
     /** Adds {@code o} into this partial; {@code o} is not changed. */
@@ -253,7 +260,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
    * payment known at obs_end, to its person's gap window, per month in the published months.
    * Partial sums per bundle.
    */
-  static final class ApportionFn extends DoFn<CandidatePayment, KV<PartialKey, Partial>> {
+  static final class ApportionFn extends DoFn<CandidatePayment, KV<Long, byte[]>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
     private final PCollectionView<Map<String, PersonGap>> gapOf;
@@ -323,8 +330,10 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      amounts.forEach((k, v) -> c.output(KV.of(k, Partial.of(v)), GlobalWindow.INSTANCE.maxTimestamp(),
-          GlobalWindow.INSTANCE));
+      PartialBatches batches = new PartialBatches();
+      Consumer<KV<Long, byte[]>> out = b -> c.output(b, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      amounts.forEach((k, v) -> batches.add(k, Partial.of(v), out));
+      batches.flush(out);
       amounts = null;
     }
   }
@@ -334,44 +343,55 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
    * {@link ReadPayments} made before the rule had decided: one partial per loser, with a count of
    * −1 (contract 2.7: the sums are as if the rejected rows had never been read).
    */
-  static final class TakeOutFn extends DoFn<Payment, KV<PartialKey, Partial>> {
+  static final class TakeOutFn extends DoFn<Payment, KV<Long, byte[]>> {
     private static final long serialVersionUID = 1L;
     private final YearMonth from;
     private final YearMonth to;
+    private transient PartialBatches batches;
 
     TakeOutFn(YearMonth from, YearMonth to) {
       this.from = from;
       this.to = to;
     }
 
+    @StartBundle
+    public void startBundle() {
+      batches = new PartialBatches();
+    }
+
     @ProcessElement
-    public void process(@Element Payment p, OutputReceiver<KV<PartialKey, Partial>> out) {
+    public void process(@Element Payment p, OutputReceiver<KV<Long, byte[]>> out) {
       YearMonth m = YearMonth.from(p.paymentDate);
       if (!ReadPayments.summed(m, from, to)) {
         return; // never added
       }
-      out.output(KV.of(PartialKey.income(CellKey.of(m, p.municipalityCode)),
-          Partial.of(HouseholdTotals.remove(new HouseholdTotals.Acc(), p))));
-      out.output(KV.of(PartialKey.income(CellKey.of(m, p.municipalityCode, p.reason)),
-          Partial.of(HouseholdTotals.remove(new HouseholdTotals.Acc(), p))));
+      batches.add(PartialKey.income(CellKey.of(m, p.municipalityCode)),
+          Partial.of(HouseholdTotals.remove(new HouseholdTotals.Acc(), p)), out::output);
+      batches.add(PartialKey.income(CellKey.of(m, p.municipalityCode, p.reason)),
+          Partial.of(HouseholdTotals.remove(new HouseholdTotals.Acc(), p)), out::output);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      batches.flush(b -> c.output(b, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      batches = null;
     }
   }
 
   /**
-   * Adds a key's partial sums. A GroupByKey, not a Combine: each bundle already summed its
-   * payments, so a combiner before the shuffle would only sort and re-encode the partials.
+   * Adds the partial sums of one bucket of keys ({@link PartialBatches}): every batch is decoded
+   * once and added by key in memory; each key's exact sum leaves.
    */
-  static final class AddPartialsFn extends DoFn<KV<PartialKey, Iterable<Partial>>, KV<PartialKey, Partial>> {
+  static final class AddPartialsFn extends DoFn<KV<Long, Iterable<byte[]>>, KV<PartialKey, Partial>> {
     private static final long serialVersionUID = 1L;
 
     @ProcessElement
-    public void process(@Element KV<PartialKey, Iterable<Partial>> group,
-        OutputReceiver<KV<PartialKey, Partial>> out) {
-      Partial sum = new Partial();
-      for (Partial p : group.getValue()) {
-        sum.add(p);
+    public void process(@Element KV<Long, Iterable<byte[]>> bucket, OutputReceiver<KV<PartialKey, Partial>> out) {
+      Map<PartialKey, Partial> sums = new HashMap<>();
+      for (byte[] batch : bucket.getValue()) {
+        PartialBatches.addAll(batch, sums);
       }
-      out.output(KV.of(group.getKey(), sum));
+      sums.forEach((k, v) -> out.output(KV.of(k, v)));
     }
   }
 

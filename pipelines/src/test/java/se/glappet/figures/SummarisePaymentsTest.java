@@ -79,14 +79,25 @@ class SummarisePaymentsTest {
   void addPartialsLeavesItsGroupedInputUnchanged() {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
         "--enforceImmutability=true", "--enforceEncodability=true").create());
-    List<SummarisePayments.Partial> parts = List.of(
-        SummarisePayments.Partial.of(FigureCodersTest.acc(1, "100", "0", "0123456789abcdef", 2)),
-        SummarisePayments.Partial.of(FigureCodersTest.acc(2, "50", "50", "0123456789abcdef", 3, "fedcba9876543210", 1)));
+    // Two bundles' partials of one key, each packed as its bundle packs them.
+    List<byte[]> batches = new java.util.ArrayList<>();
+    SummarisePayments.PartialKey key = new SummarisePayments.PartialKey(SummarisePayments.Part.INCOME_MONTHLY,
+        CellKey.of(java.time.YearMonth.of(2011, 1), "0127"));
+    long[] bucket = new long[1];
+    for (HouseholdTotals.Acc acc : List.of(FigureCodersTest.acc(1, "100", "0", "0123456789abcdef", 2),
+        FigureCodersTest.acc(2, "50", "50", "0123456789abcdef", 3, "fedcba9876543210", 1))) {
+      PartialBatches packer = new PartialBatches();
+      packer.add(key, SummarisePayments.Partial.of(acc), b -> batches.add(b.getValue()));
+      packer.flush(b -> {
+        bucket[0] = b.getKey();
+        batches.add(b.getValue());
+      });
+    }
+    assertEquals(2, batches.size());
     PCollection<IncomeSupportTotals> totals = p
-        .apply(Create.of(KV.of(new SummarisePayments.PartialKey(SummarisePayments.Part.INCOME_MONTHLY,
-                CellKey.of(java.time.YearMonth.of(2011, 1), "0127")), (Iterable<SummarisePayments.Partial>) parts))
-            .withCoder(KvCoder.of(SummarisePayments.PartialKeyCoder.of(),
-                IterableCoder.of(SummarisePayments.PartialCoder.of()))))
+        .apply(Create.of(KV.of(bucket[0], (Iterable<byte[]>) batches))
+            .withCoder(KvCoder.of(org.apache.beam.sdk.coders.VarLongCoder.of(),
+                IterableCoder.of(org.apache.beam.sdk.coders.ByteArrayCoder.of()))))
         .apply(ParDo.of(new SummarisePayments.AddPartialsFn()))
         .setCoder(KvCoder.of(SummarisePayments.PartialKeyCoder.of(), SummarisePayments.PartialCoder.of()))
         .apply(org.apache.beam.sdk.transforms.MapElements.into(
