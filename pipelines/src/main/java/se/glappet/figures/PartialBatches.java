@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
@@ -19,7 +18,7 @@ import org.apache.beam.sdk.values.KV;
  * several times (once per reader of a step with several outputs, again in the sort of the
  * shuffle). Packed, they are encoded once where they are made and decoded once where they are
  * added ({@link #addAll}); in between they are copied as bytes, and the shuffle sorts a few hundred
- * batches. The bucket is a hash of the key's encoded bytes, the same in every JVM.
+ * batches. The bucket ({@link #bucket}) is the same in every JVM.
  */
 final class PartialBatches {
   static final int BUCKETS = 64;
@@ -30,19 +29,15 @@ final class PartialBatches {
   private static final SummarisePayments.PartialCoder PARTIAL = SummarisePayments.PartialCoder.of();
 
   private final ByteArrayOutputStream[] buckets = new ByteArrayOutputStream[BUCKETS];
-  private final ByteArrayOutputStream key = new ByteArrayOutputStream(64);
 
   /** Packs one partial; a full batch goes to {@code out}. */
   void add(SummarisePayments.PartialKey k, SummarisePayments.Partial p, Consumer<KV<Long, byte[]>> out) {
     try {
-      key.reset();
-      KEY.encode(k, key);
-      byte[] kb = key.toByteArray();
-      int b = Math.floorMod(Arrays.hashCode(kb) * 0x9E3779B9, BUCKETS);
+      int b = bucket(k);
       if (buckets[b] == null) {
         buckets[b] = new ByteArrayOutputStream(BATCH_BYTES + 1024);
       }
-      buckets[b].write(kb);
+      KEY.encode(k, buckets[b]);
       PARTIAL.encode(p, buckets[b]);
       if (buckets[b].size() >= BATCH_BYTES) {
         out.accept(KV.of((long) b, buckets[b].toByteArray()));
@@ -51,6 +46,20 @@ final class PartialBatches {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The bucket of a key, from values whose hash is the same in every JVM (ordinals, numbers and
+   * {@link String#hashCode}, never an enum's identity hash).
+   */
+  static int bucket(SummarisePayments.PartialKey k) {
+    CellKey c = k.cell;
+    int h = k.part.ordinal();
+    h = h * 31 + (c.period == null ? -1 : c.period.getYear() * 12 + c.period.getMonthValue());
+    h = h * 31 + (c.municipality == null ? 0 : c.municipality.hashCode());
+    h = h * 31 + (c.reason == null ? -1 : c.reason.ordinal());
+    h = h * 31 + (c.person == null ? 0 : c.person.hashCode());
+    return Math.floorMod(h * 0x9E3779B9, BUCKETS);
   }
 
   /** Emits the batches not yet full. */

@@ -26,6 +26,7 @@ import se.glappet.ingest.InputFile;
 import se.glappet.ingest.ParsedRow;
 import se.glappet.records.AllowancePeriod;
 import se.glappet.records.Payment;
+import se.glappet.records.ReasonCode;
 
 /**
  * The one reading of the payments, the only large dataset. Each income-support file is read once,
@@ -119,6 +120,9 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     /** Keyed by {@link PackedIncomeKey}: no text is built per payment. */
     private transient Map<Long, HouseholdTotals.Acc> totals;
     private transient long paymentsSinceFlush;
+    /** The accumulators of the last municipality-month summed: [0] monthly, [1 + reason ordinal] per reason. */
+    private transient HouseholdTotals.Acc[] cached;
+    private transient long cachedMonthly;
 
     ReadAndSumFn(PCollectionView<Iterable<String>> allowancePersons, YearMonth from, YearMonth to,
         Set<String> municipalities) {
@@ -134,6 +138,8 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
       check = new CheckFile(municipalities);
       totals = new HashMap<>();
       paymentsSinceFlush = 0;
+      cachedMonthly = -1;
+      cached = null;
     }
 
     @ProcessElement
@@ -156,10 +162,14 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
       paymentsSinceFlush++;
       YearMonth m = YearMonth.from(p.paymentDate);
       if (summed(m, from, to)) {
-        HouseholdTotals.add(totals.computeIfAbsent(PackedIncomeKey.pack(m, p.municipalityCode, null),
-            k -> new HouseholdTotals.Acc()), p);
-        HouseholdTotals.add(totals.computeIfAbsent(PackedIncomeKey.pack(m, p.municipalityCode, p.reason),
-            k -> new HouseholdTotals.Acc()), p);
+        long monthly = PackedIncomeKey.pack(m, p.municipalityCode, null);
+        if (monthly != cachedMonthly) { // a file is mostly one municipality-month: look the map up once
+          cachedMonthly = monthly;
+          cached = new HouseholdTotals.Acc[ReasonCode.values().length + 1];
+        }
+        int slot = p.reason.ordinal() + 1;
+        HouseholdTotals.add(accFor(0, monthly), p);
+        HouseholdTotals.add(accFor(slot, PackedIncomeKey.pack(m, p.municipalityCode, p.reason)), p);
       }
       if (candidates.contains(p.personId)) {
         c.output(CANDIDATES, new CandidatePayment(file, row.line, p));
@@ -174,6 +184,15 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
       check = null;
     }
 
+    private HouseholdTotals.Acc accFor(int slot, long key) {
+      HouseholdTotals.Acc acc = cached[slot];
+      if (acc == null) {
+        acc = totals.computeIfAbsent(key, k -> new HouseholdTotals.Acc());
+        cached[slot] = acc;
+      }
+      return acc;
+    }
+
     /** Emits the partial totals held so far, packed ({@link PartialBatches}), and starts afresh. */
     private void flush(java.util.function.Consumer<KV<Long, byte[]>> out) {
       PartialBatches batches = new PartialBatches();
@@ -182,6 +201,8 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
       batches.flush(out);
       totals = new HashMap<>();
       paymentsSinceFlush = 0;
+      cachedMonthly = -1;
+      cached = null;
     }
   }
 }

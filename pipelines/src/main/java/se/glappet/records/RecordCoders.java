@@ -32,9 +32,9 @@ public final class RecordCoders {
     I.encode(n, out);
     byte[] packed = new byte[(n + 1) / 2];
     for (int i = 0; i < n; i += 2) {
-      int hi = Character.digit(hex.charAt(i), 16);
-      int lo = i + 1 < n ? Character.digit(hex.charAt(i + 1), 16) : 0;
-      if (hi < 0 || lo < 0) {
+      int hi = nibble(hex.charAt(i));
+      int lo = i + 1 < n ? nibble(hex.charAt(i + 1)) : 0;
+      if ((hi | lo) < 0) {
         throw new IOException("not a pseudonym");
       }
       packed[i / 2] = (byte) ((hi << 4) | lo);
@@ -43,20 +43,40 @@ public final class RecordCoders {
   }
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** The value of a lower-case hexadecimal digit, −1 for any other character below 128. */
+  private static final byte[] NIBBLE = new byte[128];
+
+  static {
+    java.util.Arrays.fill(NIBBLE, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      NIBBLE[HEX[i]] = (byte) i;
+    }
+  }
+
+  private static int nibble(char c) {
+    return c < 128 ? NIBBLE[c] : -1;
+  }
 
   public static String pseudonym(InputStream in) throws IOException {
     int n = I.decode(in);
-    char[] c = new char[n];
     byte[] packed = new byte[(n + 1) / 2];
-    new java.io.DataInputStream(in).readFully(packed);
+    int read = 0;
+    while (read < packed.length) {
+      int r = in.read(packed, read, packed.length - read);
+      if (r < 0) {
+        throw new java.io.EOFException("a pseudonym cut short");
+      }
+      read += r;
+    }
+    byte[] c = new byte[n];
     for (int i = 0; i < n; i += 2) {
       int b = packed[i / 2] & 0xFF;
-      c[i] = HEX[b >> 4];
+      c[i] = (byte) HEX[b >> 4];
       if (i + 1 < n) {
-        c[i + 1] = HEX[b & 15];
+        c[i + 1] = (byte) HEX[b & 15];
       }
     }
-    return new String(c);
+    return new String(c, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** A date as its epoch day. */
