@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
@@ -18,13 +17,12 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.ingest.CanonicalRows;
 import se.glappet.ingest.CheckFile;
+import se.glappet.ingest.ReadInputs;
 import se.glappet.ingest.Finding;
 import se.glappet.ingest.InputFile;
 import se.glappet.ingest.ParsedRow;
-import se.glappet.records.AllowancePeriod;
 import se.glappet.records.Payment;
 import se.glappet.records.ReasonCode;
 
@@ -78,11 +76,9 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     this.municipalities = new HashSet<>(municipalities);
   }
 
-  /** The persons of accepted allowance rows (repeated per row), as a side input. */
-  public static PCollectionView<Iterable<String>> personsWithAllowances(PCollection<AllowancePeriod> allowances) {
-    return allowances
-        .apply("PersonOfAllowance", MapElements.into(TypeDescriptors.strings()).via((AllowancePeriod a) -> a.personId))
-        .apply("PersonsWithAllowances", View.asIterable());
+  /** The persons of {@link ReadInputs#ALLOWANCE_PERSONS} as the side input this step needs. */
+  public static PCollectionView<Iterable<String>> personsWithAllowances(PCollection<String> allowancePersons) {
+    return allowancePersons.apply("PersonsWithAllowances", View.asIterable());
   }
 
   /** Whether a payment month is summed, given the {@code --from}/{@code --to} arguments (null: not given). */

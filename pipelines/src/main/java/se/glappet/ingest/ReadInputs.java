@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -53,6 +55,13 @@ import se.glappet.records.RecordCoders;
 public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The persons of allowance rows that pass the per-row checks (repeated per row), read straight
+   * from the allowance files, before the duplicate rule: the payments' reading sets these persons'
+   * payments aside as gap candidates without waiting for the small datasets' rule (a superset of
+   * the persons with accepted rows, which is all it needs).
+   */
+  public static final TupleTag<String> ALLOWANCE_PERSONS = new TupleTag<>() {};
   /** The income-support files, numbered, for the payments' single reading. */
   public static final TupleTag<KV<Integer, InputFile>> PAYMENT_FILES = new TupleTag<>() {};
   public static final TupleTag<AllowancePeriod> ALLOWANCES = new TupleTag<>() {};
@@ -112,7 +121,12 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         Dataset.POPULATION, r -> CanonicalRows.population(r.canonical), loserLines, municipalities))
         .setCoder(RecordCoders.PopulationCoder.of());
 
+    PCollection<String> persons = spread
+        .apply("ReadAllowancePersons", ParDo.of(new ReadAllowancePersonsFn(municipalities)))
+        .setCoder(StringUtf8Coder.of());
+
     return PCollectionTuple.of(PAYMENT_FILES, paymentFiles)
+        .and(ALLOWANCE_PERSONS, persons)
         .and(ALLOWANCES, allowances)
         .and(KIS, kis)
         .and(POPULATION, population)
@@ -141,5 +155,32 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         .and(FILES, fileInfos)
         .and(MUNICIPALITIES, inBatch)
         .and(PAYMENT_MONTHS, payments.get(PAYMENT_MONTHS));
+  }
+
+  /** The person of every allowance row that passes the per-row checks ({@link #ALLOWANCE_PERSONS}). */
+  static final class ReadAllowancePersonsFn extends DoFn<KV<Integer, InputFile>, String> {
+    private static final long serialVersionUID = 1L;
+    private final Set<String> municipalities;
+
+    ReadAllowancePersonsFn(Set<String> municipalities) {
+      this.municipalities = municipalities;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, InputFile> numbered, OutputReceiver<String> out) throws java.io.IOException {
+      InputFile f = numbered.getValue();
+      if (f.dataset != Dataset.ALLOWANCES) {
+        return;
+      }
+      FileParser.parseRows(f.dataset, f.relativePath, f.readBytes(), municipalities, new FileParser.Sink() {
+        @Override
+        public void accepted(ParsedRow row) {
+          out.output(CanonicalRows.allowance(row.canonical).personId);
+        }
+
+        @Override
+        public void rejected(RejectedRow row) {}
+      });
+    }
   }
 }

@@ -11,13 +11,15 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * The published months (contract section 1): {@code --from}/{@code --to} when given, otherwise the
+ * The published months (contract section 1): {@code --from}/{@code --to} when given (both: known
+ * before the graph reads anything), otherwise the
  * first and last month in which an accepted income-support payment is dated (input: the months of
  * accepted payments, {@link se.glappet.ingest.ReadInputs#PAYMENT_MONTHS}).
  */
@@ -33,6 +35,13 @@ public final class ComputeMonthRange extends PTransform<PCollection<YearMonth>, 
 
   @Override
   public PCollectionView<MonthRange> expand(PCollection<YearMonth> paymentMonths) {
+    if (from != null && to != null) {
+      // Both given: the range is known before any file is read, so nothing that needs it waits
+      // for the payments' duplicate rule.
+      return paymentMonths.getPipeline()
+          .apply("GivenRange", Create.of(new MonthRange(from, to)).withCoder(SerializableCoder.of(MonthRange.class)))
+          .apply("GivenRangeAsSingleton", View.asSingleton());
+    }
     return paymentMonths
         .apply("SpanOfPaymentMonths", Combine.globally(new Span(from, to)).withoutDefaults())
         .setCoder(SerializableCoder.of(MonthRange.class))

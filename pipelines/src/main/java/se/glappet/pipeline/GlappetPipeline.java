@@ -72,8 +72,7 @@ public final class GlappetPipeline {
     ReadInputs reading = new ReadInputs(spec.inputFiles, spec.municipalities.byCode().keySet());
     PCollectionTuple small = p.apply("ReadInputs", reading);
     PCollectionTuple payments = small.get(ReadInputs.PAYMENT_FILES).apply("ReadPayments",
-        new ReadPayments(ReadPayments.personsWithAllowances(small.get(ReadInputs.ALLOWANCES)), spec.from, spec.to,
-            spec.municipalities.byCode().keySet()));
+        new ReadPayments(ReadPayments.personsWithAllowances(small.get(ReadInputs.ALLOWANCE_PERSONS)), spec.from, spec.to, spec.municipalities.byCode().keySet()));
     PCollectionTuple paymentChecks = payments.get(ReadPayments.FINDINGS)
         .apply("DecidePaymentDuplicates", reading.decidePaymentDuplicates());
     PCollectionTuple inputs = ReadInputs.withPayments(small, paymentChecks);
