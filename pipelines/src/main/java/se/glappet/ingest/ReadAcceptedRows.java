@@ -19,10 +19,8 @@ import org.apache.beam.sdk.values.PCollectionView;
  * line is checked the same way as in the first reading, the duplicates' losers are skipped, and the
  * accepted rows come out as typed records. Rejected rows were reported by the first reading.
  *
- * <p>As a transform, it reads one dataset's files ({@link ReadInputs} uses it for the three small
- * datasets). The static helpers let a step read a file itself: the payments, the one large dataset,
- * are read where they are summed ({@code figures.SummarisePayments}), which keeps them out of every
- * shuffle.
+ * <p>It reads one dataset's files; {@link ReadInputs} uses it for the three small datasets. (The
+ * payments, the one large dataset, are read once, by {@code figures.ReadPayments}.)
  */
 public final class ReadAcceptedRows<T> extends PTransform<PCollection<KV<Integer, InputFile>>, PCollection<T>> {
   private static final long serialVersionUID = 1L;
@@ -55,7 +53,7 @@ public final class ReadAcceptedRows<T> extends PTransform<PCollection<KV<Integer
    * The second reading of one file: every row that passes the per-row checks, except the lines in
    * {@code skip}, as a typed record. Rejected rows were reported by the first reading.
    */
-  public static <R> void readAccepted(InputFile file, Set<String> municipalities, Set<Integer> skip,
+  static <R> void readAccepted(InputFile file, Set<String> municipalities, Set<Integer> skip,
       SerializableFunction<ParsedRow, R> toRecord, Consumer<R> out) throws IOException {
     FileParser.parseRows(file.dataset, file.relativePath, file.readBytes(), municipalities, new FileParser.Sink() {
       @Override
