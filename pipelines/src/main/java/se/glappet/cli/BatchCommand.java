@@ -96,6 +96,7 @@ public final class BatchCommand {
         return 0;
       }
       cfg = BatchConfig.of(args);
+      Warmup.argumentsAccepted();
     } catch (UsageException e) {
       System.err.println("glappet batch: " + e.getMessage() + ". Run 'glappet batch --help' for the options.");
       return 2;

@@ -33,13 +33,17 @@ final class BatchConfig {
     BatchConfig c = new BatchConfig();
     // Options first: a misspelt --input is named as such, not reported as a missing --input. The
     // default runner depends on the input's size, so until the input is checked the options are
-    // checked against the FlinkRunner's.
+    // checked against the FlinkRunner's. Without options to check (no --runner, nothing passed
+    // through) Beam's options are made once, below, for the runner chosen by the input's size
+    // (a 2-row run does not load the FlinkRunner's classes).
     c.runner = a.has("runner") ? a.get("runner") : "FlinkRunner";
     if (!c.runner.matches("[A-Za-z0-9_.]+")) {
       throw new UsageException("--runner must be a runner name such as DirectRunner or FlinkRunner");
     }
     c.beamArgs = a.passThrough();
-    c.options = beamOptions(c.beamArgs, c.runner);
+    if (a.has("runner") || !c.beamArgs.isEmpty()) {
+      c.options = beamOptions(c.beamArgs, c.runner);
+    }
     c.input = Paths.get(a.require("input")).toAbsolutePath().normalize();
     c.output = Paths.get(a.require("output")).toAbsolutePath().normalize();
     if (Files.exists(c.input) && !Files.isDirectory(c.input)) {

@@ -55,6 +55,9 @@ public final class Glappet {
             + " (" + DEBUG_VARIABLE + "=1 shows the details)");
       }
     });
+    if (Warmup.wanted(args, System.getenv(Warmup.VARIABLE))) {
+      Warmup.start();
+    }
     int code = run(args);
     out.flush();
     err.flush();

@@ -117,6 +117,9 @@ class FailureModesTest {
         "-Dglappet.defaultRunner=DirectRunner", "-D" + PublicationJournal.PAUSE_PROPERTY + "=" + renames,
         "se.glappet.cli.Glappet", "batch", "--input", in.toString(), "--output", out.toString(), "--quiet");
     pb.redirectError(log.toFile());
+    // No background start-up (Warmup): it would unpack DuckDB's library into the temporary folder,
+    // which a killed JVM leaves behind.
+    pb.environment().put("GLAPPET_WARMUP", "0");
     Process p = pb.start();
     try (java.io.BufferedReader r = new java.io.BufferedReader(
         new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -91,4 +91,29 @@ class RunnerChoiceTest {
       }
     }
   }
+
+  @Test
+  void withoutRunnerOptionsBeamsOptionsAreMadeForTheRunnerChosenBySize(@TempDir Path work) throws Exception {
+    Path tiny = ArchiveTraining.writeTinyInput(work.resolve("tiny"));
+    String before = System.getProperty("glappet.defaultRunner");
+    System.clearProperty("glappet.defaultRunner");
+    try {
+      BatchConfig c = BatchConfig.of(Args.parse(new String[] {"--input", tiny.toString(), "--output",
+          work.resolve("out").toString()}, BatchCommand.OPTIONS, BatchCommand.FLAGS, true));
+      assertEquals("DirectRunner", c.runner);
+      assertEquals("DirectRunner", c.options.getRunner().getSimpleName());
+      BatchConfig forced = BatchConfig.of(Args.parse(new String[] {"--input", tiny.toString(), "--output",
+          work.resolve("out").toString(), "--runner", "FlinkRunner"}, BatchCommand.OPTIONS, BatchCommand.FLAGS, true));
+      assertEquals("FlinkRunner", forced.options.getRunner().getSimpleName());
+      // An option neither Glappet nor Beam knows is still named before the input is looked at.
+      UsageException e = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> BatchConfig.of(
+          Args.parse(new String[] {"--input", work.resolve("missing").toString(), "--output",
+              work.resolve("out").toString(), "--bogus=1"}, BatchCommand.OPTIONS, BatchCommand.FLAGS, true)));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("bogus"), e.getMessage());
+    } finally {
+      if (before != null) {
+        System.setProperty("glappet.defaultRunner", before);
+      }
+    }
+  }
 }
