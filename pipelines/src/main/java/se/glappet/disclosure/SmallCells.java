@@ -32,6 +32,42 @@ public final class SmallCells {
     }
   }
 
+  /**
+   * Disclosure control for the rows of one month of {@code table} as its {@link OutputTable.Disclosure}
+   * declares it: each row alone ({@code perRow}), each group of the by-reason tables with its
+   * secondary suppression ({@code withSecondaryPer}; a month holds whole groups, because the
+   * group's columns include the period), or nothing ({@code inStep}: the step that computed the
+   * rows applied the rules). Results in no particular order.
+   */
+  public static List<Result> month(OutputTable table, List<Row> rowsOfMonth) {
+    List<Result> out = new ArrayList<>(rowsOfMonth.size());
+    switch (table.disclosure.mode) {
+      case PER_ROW:
+        for (Row r : rowsOfMonth) {
+          out.add(primary(table, r));
+        }
+        break;
+      case WITH_SECONDARY:
+        org.apache.beam.sdk.schemas.Schema groupSchema = table.groupSchema();
+        java.util.Map<Row, List<Row>> groups = new java.util.LinkedHashMap<>();
+        for (Row r : rowsOfMonth) {
+          groups.computeIfAbsent(table.groupOf(r, groupSchema), g -> new ArrayList<>()).add(r);
+        }
+        for (List<Row> group : groups.values()) {
+          out.addAll(byReason(table, group));
+        }
+        break;
+      case IN_STEP:
+        for (Row r : rowsOfMonth) {
+          out.add(new Result(r, 0));
+        }
+        break;
+      default:
+        throw new IllegalStateException("unknown disclosure mode " + table.disclosure.mode);
+    }
+    return out;
+  }
+
   /** Applies the primary rules that {@code table} declares on its counts to one row. */
   public static Result primary(OutputTable table, Row row) {
     List<String> toNull = new ArrayList<>();

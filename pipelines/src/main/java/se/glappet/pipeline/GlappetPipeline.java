@@ -22,12 +22,10 @@ import se.glappet.records.PopulationRow;
 import se.glappet.records.RecordCoders;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -36,7 +34,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import se.glappet.disclosure.SuppressSmallCells;
+import se.glappet.model.DisclosedRows;
 import se.glappet.figures.ComputeGapFigures;
 import se.glappet.figures.ComputeIncomeSupportFigures;
 import se.glappet.figures.ComputeNationalComparison;
@@ -51,15 +49,15 @@ import se.glappet.model.RunCounter;
 import se.glappet.publish.RunStats;
 import se.glappet.publish.WriteMonthFiles;
 import se.glappet.publish.WriteRejects;
-import se.glappet.publish.WriteTextFile;
+import se.glappet.publish.WriteRunStats;
 import se.glappet.records.Payment;
 
 /**
  * The whole batch as one Beam graph, built by {@link #build} so that tests and every runner use the
  * same graph: ReadInputs (the small datasets) → ReadPayments (the payments, read once) →
  * DecidePaymentDuplicates → ComputeMonthRange, BuildPersonGaps → SummarisePayments →
- * ComputeIncomeSupportFigures, ComputeGapFigures, ComputeNationalComparison → SuppressSmallCells →
- * WriteMonthFiles,
+ * ComputeIncomeSupportFigures, ComputeGapFigures, ComputeNationalComparison →
+ * SuppressAndWriteMonthFiles (disclosure control and the month files of every dataset, one grouping),
  * plus the rejected rows and the run statistics (with the municipality-months that did not report),
  * all into the staging folder.
  */
@@ -116,70 +114,50 @@ public final class GlappetPipeline {
         .apply("ComputeNationalComparison", new ComputeNationalComparison(spec.municipalities));
     suppressedInStep.put(OutputTable.NATIONAL_COMPARISON, comparison);
 
+    // Disclosure control and the month files of every dataset in one step (one grouping by month
+    // file), the rejects in another; what they count goes to the run statistics.
+    PCollectionTuple datasets = PCollectionTuple.empty(p);
     for (OutputTable table : OutputTable.values()) {
-      counters.add(publish(table, computed, suppressedInStep, spec));
+      datasets = datasets.and(WriteMonthFiles.rowsOf(table), rowsToPublish(table, computed, suppressedInStep));
+      if (table.disclosure.mode == OutputTable.Disclosure.Mode.IN_STEP) {
+        counters.add(suppressedInStep.get(table).get(DisclosedRows.CELLS));
+      }
     }
+    counters.add(datasets.apply("SuppressAndWriteMonthFiles", new WriteMonthFiles(spec.stagingDir)));
+    counters.add(inputs.get(ReadInputs.REJECTED).apply("WriteRejects", new WriteRejects(spec.rejectsFile())));
 
-    PCollection<RejectedRow> rejected = inputs.get(ReadInputs.REJECTED);
-    rejected.apply("WriteRejects", new WriteRejects(spec.rejectsFile()));
-    counters.add(rejected.apply("CountRejects", MapElements
-        .into(TypeDescriptors.kvs(TypeDescriptor.of(RunCounter.class), TypeDescriptors.longs()))
-        .via((RejectedRow r) -> KV.of(RunCounter.rejected(r.dataset, r.file, r.reason.name()), 1L)))
-        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of())));
-
-    PCollection<String> counterLines = PCollectionList.of(counters)
-        .apply("AllCounters", Flatten.pCollections())
-        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()))
-        .apply("SumCounters", Sum.longsPerKey())
-        .apply("CounterLines", MapElements.into(TypeDescriptors.strings()).via(RunStats::counterLine));
     PCollection<String> fileLines = inputs.get(ReadInputs.FILES)
         .apply("FileLines", ParDo.of(new FileInfoJson()));
-    PCollection<String> rangeLine = p
-        .apply("One", Create.of(1))
-        .apply("RangeLine", ParDo.of(new DoFn<Integer, String>() {
-          private static final long serialVersionUID = 1L;
-
-          @ProcessElement
-          public void process(ProcessContext c) {
-            MonthRange r = c.sideInput(range);
-            c.output("range\t" + (r.isEmpty() ? "\t" : r.from + "\t" + r.to));
-          }
-        }).withSideInputs(range));
     PCollection<String> nonResponseLines = gap.get(ComputeGapFigures.CELLS)
         .apply("ListNonResponse", ParDo.of(new NonResponseLines()));
     PCollection<String> dataLine = inputs.apply("FindDataMonths", new FindDataMonths())
         .apply("DataMonthsLine", MapElements.into(TypeDescriptors.strings())
             .via(r -> "data\t" + r.from + "\t" + r.to));
-    PCollectionList.of(counterLines).and(fileLines).and(rangeLine).and(nonResponseLines).and(dataLine)
-        .apply("AllStats", Flatten.pCollections())
-        .apply("WriteRunStats", new WriteTextFile(spec.statsFile()));
+    PCollectionTuple
+        .of(WriteRunStats.COUNTERS, PCollectionList.of(counters).apply("AllCounters", Flatten.pCollections())
+            .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of())))
+        .and(WriteRunStats.LINES, PCollectionList.of(fileLines).and(nonResponseLines).and(dataLine)
+            .apply("AllStatsLines", Flatten.pCollections()))
+        .apply("WriteRunStats", new WriteRunStats(spec.statsFile(), range));
   }
 
-  /** Disclosure control as the dataset declares it, then its month files; yields its counters. */
-  private static PCollection<KV<RunCounter, Long>> publish(OutputTable table, Map<OutputTable, PCollection<Row>> computed,
-      Map<OutputTable, PCollectionTuple> suppressedInStep, BatchSpec spec) {
-    PCollectionTuple suppressed;
+  /**
+   * A dataset's rows as {@link WriteMonthFiles} takes them: before disclosure control, or after it
+   * when the step that computes the dataset applies it ({@code inStep()}).
+   */
+  private static PCollection<Row> rowsToPublish(OutputTable table, Map<OutputTable, PCollection<Row>> computed,
+      Map<OutputTable, PCollectionTuple> suppressedInStep) {
+    PCollection<Row> rows;
     if (table.disclosure.mode == OutputTable.Disclosure.Mode.IN_STEP) {
-      suppressed = suppressedInStep.get(table);
+      PCollectionTuple suppressed = suppressedInStep.get(table);
+      rows = suppressed == null ? null : suppressed.get(DisclosedRows.ROWS);
     } else {
-      PCollection<Row> rows = computed.get(table);
-      suppressed = rows == null ? null
-          : rows.apply("SuppressSmallCells" + toUpperCamel(table.datasetName), new SuppressSmallCells(table));
+      rows = computed.get(table);
     }
-    if (suppressed == null) {
+    if (rows == null) {
       throw new IllegalStateException("no step computes the dataset " + table.datasetName);
     }
-    return write(suppressed, table, spec);
-  }
-
-  /** Writes rows that passed disclosure control; yields row and suppressed-cell counters. */
-  private static PCollection<KV<RunCounter, Long>> write(PCollectionTuple suppressed, OutputTable table,
-      BatchSpec spec) {
-    String name = toUpperCamel(table.datasetName);
-    PCollection<KV<RunCounter, Long>> written = suppressed.get(SuppressSmallCells.ROWS)
-        .apply("WriteMonthFiles" + name, new WriteMonthFiles(table, spec.stagingDir));
-    PCollection<KV<RunCounter, Long>> cells = suppressed.get(SuppressSmallCells.CELLS);
-    return PCollectionList.of(written).and(cells).apply("Counters" + name, Flatten.pCollections());
+    return rows;
   }
 
   /**
@@ -200,14 +178,6 @@ public final class GlappetPipeline {
     r.registerCoderForClass(CellKey.class, CellKey.CellKeyCoder.of());
     r.registerCoderForClass(RunCounter.class, RunCounter.RunCounterCoder.of());
     r.registerCoderForClass(IncomeSupportTotals.class, IncomeSupportTotals.TotalsCoder.of());
-  }
-
-  static String toUpperCamel(String snake) {
-    StringBuilder sb = new StringBuilder();
-    for (String part : snake.split("_")) {
-      sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-    }
-    return sb.toString();
   }
 
   /**

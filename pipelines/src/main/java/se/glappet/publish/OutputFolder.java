@@ -192,13 +192,33 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes {@code p} and everything below it. After a failed run a writer of the graph may still
+   * be finishing a file in it (the DirectRunner reports the first failure while other bundles of
+   * the same step run on): a folder that is not empty yet, or a file that vanishes while the tree
+   * is walked, is tried again for up to five seconds before the last error is thrown.
+   */
   static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(x);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (true) {
+      if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
+      try (Stream<Path> s = Files.walk(p)) {
+        for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+          Files.deleteIfExists(x);
+        }
+        return;
+      } catch (IOException | java.io.UncheckedIOException e) {
+        if (System.nanoTime() > deadline) {
+          throw e instanceof IOException ? (IOException) e : ((java.io.UncheckedIOException) e).getCause();
+        }
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while removing " + p);
       }
     }
   }

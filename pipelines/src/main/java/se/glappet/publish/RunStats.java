@@ -159,6 +159,11 @@ public final class RunStats {
     return "counter\t" + counted.getKey().toLine() + "\t" + counted.getValue();
   }
 
+  /** The month range's line: {@code range<TAB>from<TAB>to}, both empty for an empty range. */
+  public static String rangeLine(MonthRange r) {
+    return "range\t" + (r.isEmpty() ? "\t" : r.from + "\t" + r.to);
+  }
+
   public long rowsRead(String dataset) {
     return files.values().stream().filter(f -> f.dataset.equals(dataset)).mapToLong(f -> f.rowsRead).sum();
   }

@@ -1,36 +1,72 @@
 package se.glappet.publish;
 
-import se.glappet.model.RunCounter;
-import se.glappet.model.OutputTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.values.TupleTag;
+import se.glappet.disclosure.SmallCells;
+import se.glappet.model.OutputTable;
+import se.glappet.model.RunCounter;
 
 /**
- * Writes one table's rows as one Parquet file per month into the staging folder
- * ({@code <staging>/<dataset>/<YYYY-MM>.parquet}), rows sorted by key. Yields
- * a {@link RunCounter#rowsWritten} count per month file for the manifest.
+ * Disclosure control (contract section 4.6, the rules of {@link SmallCells} as each dataset
+ * declares them) and the month files of every dataset, in one step: the rows of all datasets are
+ * grouped once by month file, and each group is suppressed, sorted by key and written as
+ * {@code <staging>/<dataset>/<YYYY-MM>.parquet}. Input: each dataset's rows under
+ * {@link #rowsOf}, before disclosure control (after it for a dataset that applies it inside the
+ * step that computes it, {@code inStep()}). Yields a {@link RunCounter#rowsWritten} count per month
+ * file and {@link RunCounter#cellsSuppressed} counts (per month file; summed with the others of the
+ * run).
+ *
+ * <p>One GroupByKey for all datasets and months, and disclosure control in the same function as
+ * the writing, because on Flink each step boundary serializes its elements and each grouping costs
+ * about half a second even for a few thousand rows (issue 13). A month holds whole
+ * municipality-months, so the by-reason tables' secondary suppression sees the same groups as when
+ * it grouped by municipality-month itself.
  */
-public final class WriteMonthFiles extends PTransform<PCollection<Row>, PCollection<KV<RunCounter, Long>>> {
+public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollection<KV<RunCounter, Long>>> {
   private static final long serialVersionUID = 1L;
-  private final OutputTable table;
+  private static final Map<OutputTable, TupleTag<Row>> ROWS_OF = new EnumMap<>(OutputTable.class);
+
+  static {
+    for (OutputTable t : OutputTable.values()) {
+      ROWS_OF.put(t, new TupleTag<>("rows:" + t.datasetName));
+    }
+  }
+
   private final String stagingDir;
 
-  public WriteMonthFiles(OutputTable table, String stagingDir) {
-    this.table = table;
+  public WriteMonthFiles(String stagingDir) {
     this.stagingDir = stagingDir;
+  }
+
+  /** The input tag of a dataset's rows. */
+  public static TupleTag<Row> rowsOf(OutputTable table) {
+    return ROWS_OF.get(table);
   }
 
   /** Staged path of one month file. */
@@ -39,25 +75,188 @@ public final class WriteMonthFiles extends PTransform<PCollection<Row>, PCollect
   }
 
   @Override
-  public PCollection<KV<RunCounter, Long>> expand(PCollection<Row> rows) {
-    OutputTable t = table;
+  public PCollection<KV<RunCounter, Long>> expand(PCollectionTuple datasets) {
+    PCollectionList<KV<MonthFile, Row>> keyed = PCollectionList.empty(datasets.getPipeline());
+    for (OutputTable t : OutputTable.values()) {
+      if (!datasets.has(rowsOf(t))) {
+        throw new IllegalArgumentException("no rows for the dataset " + t.datasetName);
+      }
+      keyed = keyed.and(datasets.get(rowsOf(t))
+          .apply("KeyByMonth" + upperCamel(t.datasetName), ParDo.of(new KeyByMonthFile(t)))
+          .setCoder(KvCoder.of(MonthFile.MonthFileCoder.of(), DatasetRowCoder.of())));
+    }
     String dir = stagingDir;
-    return rows
-        .apply("KeyByPeriod", WithKeys.of((Row r) -> r.getString("period")).withKeyType(TypeDescriptors.strings()))
-        .apply("GroupMonth", GroupByKey.create())
-        .apply("WriteParquet", ParDo.of(new DoFn<KV<String, Iterable<Row>>, KV<RunCounter, Long>>() {
-          private static final long serialVersionUID = 1L;
-
-          @ProcessElement
-          public void process(@Element KV<String, Iterable<Row>> month, OutputReceiver<KV<RunCounter, Long>> out)
-              throws Exception {
-            List<Row> list = new ArrayList<>();
-            month.getValue().forEach(list::add);
-            list.sort(t.keyOrder());
-            long n = ParquetFiles.write(monthFile(Paths.get(dir), t, month.getKey()), t, list);
-            out.output(KV.of(RunCounter.rowsWritten(t, month.getKey()), n));
-          }
-        }))
+    return keyed
+        .apply("AllDatasets", Flatten.pCollections())
+        .apply("GroupMonthFiles", GroupByKey.create())
+        .apply("SuppressAndWrite", ParDo.of(new SuppressAndWriteFn(dir)))
         .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
+  }
+
+  static String upperCamel(String snake) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : snake.split("_")) {
+      sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return sb.toString();
+  }
+
+  /** A row under the month file it belongs to. */
+  static final class KeyByMonthFile extends DoFn<Row, KV<MonthFile, Row>> {
+    private static final long serialVersionUID = 1L;
+    private final OutputTable table;
+
+    KeyByMonthFile(OutputTable table) {
+      this.table = table;
+    }
+
+    @ProcessElement
+    public void process(@Element Row row, OutputReceiver<KV<MonthFile, Row>> out) {
+      out.output(KV.of(new MonthFile(table, row.getString("period")), row));
+    }
+  }
+
+  /** Disclosure control on one month of one dataset, then its file; yields its counters. */
+  static final class SuppressAndWriteFn extends DoFn<KV<MonthFile, Iterable<Row>>, KV<RunCounter, Long>> {
+    private static final long serialVersionUID = 1L;
+    private final String stagingDir;
+
+    SuppressAndWriteFn(String stagingDir) {
+      this.stagingDir = stagingDir;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<MonthFile, Iterable<Row>> month, OutputReceiver<KV<RunCounter, Long>> out)
+        throws IOException {
+      OutputTable t = month.getKey().table;
+      String period = month.getKey().period;
+      List<Row> computed = new ArrayList<>();
+      month.getValue().forEach(computed::add);
+      List<Row> published = new ArrayList<>(computed.size());
+      long nulled = 0;
+      for (SmallCells.Result r : SmallCells.month(t, computed)) {
+        published.add(r.row);
+        nulled += r.cellsNulled;
+      }
+      published.sort(t.keyOrder());
+      long n = ParquetFiles.write(monthFile(Paths.get(stagingDir), t, period), t, published);
+      out.output(KV.of(RunCounter.rowsWritten(t, period), n));
+      if (nulled > 0) {
+        out.output(KV.of(RunCounter.cellsSuppressed(t), nulled));
+      }
+    }
+  }
+
+  /** One month file: a dataset and a period YYYY-MM. */
+  public static final class MonthFile {
+    public final OutputTable table;
+    public final String period;
+
+    public MonthFile(OutputTable table, String period) {
+      this.table = Objects.requireNonNull(table);
+      this.period = Objects.requireNonNull(period);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MonthFile && table == ((MonthFile) o).table && period.equals(((MonthFile) o).period);
+    }
+
+    @Override
+    public int hashCode() {
+      return table.hashCode() * 31 + period.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return table.datasetName + "/" + period;
+    }
+
+    /** The dataset's ordinal and the period; deterministic, so month files can be grouped. */
+    public static final class MonthFileCoder extends AtomicCoder<MonthFile> {
+      private static final long serialVersionUID = 1L;
+
+      public static MonthFileCoder of() {
+        return new MonthFileCoder();
+      }
+
+      @Override
+      public void encode(MonthFile f, OutputStream out) throws IOException {
+        out.write(f.table.ordinal());
+        StringUtf8Coder.of().encode(f.period, out);
+      }
+
+      @Override
+      public MonthFile decode(InputStream in) throws IOException {
+        return new MonthFile(DatasetRowCoder.table(in.read()), StringUtf8Coder.of().decode(in));
+      }
+
+      @Override
+      public void verifyDeterministic() {}
+
+      @Override
+      public boolean consistentWithEquals() {
+        return true;
+      }
+    }
+  }
+
+  /**
+   * A row of any declared dataset: the dataset's ordinal, then the row in the {@link RowCoder} of
+   * the dataset's schema. The dataset is the one whose schema the row has.
+   */
+  public static final class DatasetRowCoder extends AtomicCoder<Row> {
+    private static final long serialVersionUID = 1L;
+    private static final OutputTable[] TABLES = OutputTable.values();
+    private transient RowCoder[] coders;
+
+    public static DatasetRowCoder of() {
+      return new DatasetRowCoder();
+    }
+
+    static OutputTable table(int ordinal) throws CoderException {
+      if (ordinal < 0 || ordinal >= TABLES.length) {
+        throw new CoderException("no dataset with ordinal " + ordinal);
+      }
+      return TABLES[ordinal];
+    }
+
+    /** The dataset whose schema {@code schema} is. */
+    static OutputTable tableOf(Schema schema) throws CoderException {
+      for (OutputTable t : TABLES) {
+        if (t.beamSchema() == schema) {
+          return t;
+        }
+      }
+      for (OutputTable t : TABLES) {
+        if (t.beamSchema().equals(schema)) {
+          return t;
+        }
+      }
+      throw new CoderException("a row of no declared dataset: " + schema);
+    }
+
+    private RowCoder coder(OutputTable t) {
+      if (coders == null) {
+        RowCoder[] c = new RowCoder[TABLES.length];
+        for (OutputTable table : TABLES) {
+          c[table.ordinal()] = RowCoder.of(table.beamSchema());
+        }
+        coders = c;
+      }
+      return coders[t.ordinal()];
+    }
+
+    @Override
+    public void encode(Row row, OutputStream out) throws IOException {
+      OutputTable t = tableOf(row.getSchema());
+      out.write(t.ordinal());
+      coder(t).encode(row, out);
+    }
+
+    @Override
+    public Row decode(InputStream in) throws IOException {
+      return coder(table(in.read())).decode(in);
+    }
   }
 }

@@ -2,7 +2,11 @@ package se.glappet.publish;
 
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -10,11 +14,15 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PDone;
 import se.glappet.ingest.RejectedRow;
+import se.glappet.model.RunCounter;
 
-/** Writes every rejected row, sorted, to one Parquet file in the staging folder. */
-public final class WriteRejects extends PTransform<PCollection<RejectedRow>, PDone> {
+/**
+ * Writes every rejected row, sorted, to one Parquet file in the staging folder, and yields the
+ * rejected rows per dataset, file and reason as {@link RunCounter#rejected} counts (counted where
+ * the rows are gathered anyway, so no per-row counter crosses a step boundary).
+ */
+public final class WriteRejects extends PTransform<PCollection<RejectedRow>, PCollection<KV<RunCounter, Long>>> {
   private static final long serialVersionUID = 1L;
   private final String path;
 
@@ -23,21 +31,27 @@ public final class WriteRejects extends PTransform<PCollection<RejectedRow>, PDo
   }
 
   @Override
-  public PDone expand(PCollection<RejectedRow> rows) {
+  public PCollection<KV<RunCounter, Long>> expand(PCollection<RejectedRow> rows) {
     String target = path;
-    rows.apply("OneGroup", WithKeys.of(""))
+    return rows.apply("OneGroup", WithKeys.of(""))
         .apply("Gather", GroupByKey.create())
-        .apply("WriteParquet", ParDo.of(new DoFn<KV<String, Iterable<RejectedRow>>, Void>() {
+        .apply("WriteParquet", ParDo.of(new DoFn<KV<String, Iterable<RejectedRow>>, KV<RunCounter, Long>>() {
           private static final long serialVersionUID = 1L;
 
           @ProcessElement
-          public void process(@Element KV<String, Iterable<RejectedRow>> all) throws Exception {
+          public void process(@Element KV<String, Iterable<RejectedRow>> all,
+              OutputReceiver<KV<RunCounter, Long>> out) throws Exception {
             List<RejectedRow> list = new ArrayList<>();
-            all.getValue().forEach(list::add);
+            Map<RunCounter, Long> counts = new LinkedHashMap<>();
+            for (RejectedRow r : all.getValue()) {
+              list.add(r);
+              counts.merge(RunCounter.rejected(r.dataset, r.file, r.reason.name()), 1L, Long::sum);
+            }
             OutputFolder.requireFolderOf(Paths.get(target));
             RejectsFile.write(Paths.get(target), list);
+            counts.forEach((c, n) -> out.output(KV.of(c, n)));
           }
-        }));
-    return PDone.in(rows.getPipeline());
+        }))
+        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
   }
 }

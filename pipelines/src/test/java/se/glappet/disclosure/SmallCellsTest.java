@@ -380,4 +380,75 @@ class SmallCellsTest {
       assertPublished(r.get("SICK"), "households", 20);
     }
   }
+
+  // --- a whole month, as the month files are written ------------------------------------
+
+  private static Row inMunicipality(Row r, String municipality) {
+    return Row.fromRow(r).withFieldValue("municipality_code", municipality).build();
+  }
+
+  private static Map<String, SmallCells.Result> byMunicipalityAndReason(List<SmallCells.Result> results) {
+    Map<String, SmallCells.Result> out = new HashMap<>();
+    for (SmallCells.Result r : results) {
+      out.put(r.row.getString("municipality_code") + " " + r.row.getString("reason_code"), r);
+    }
+    return out;
+  }
+
+  @Test
+  void aMonthOfByReasonRowsSuppressesEachMunicipalityOnItsOwn() {
+    // 0127 has one small row (3), so its next smallest (6) goes too; 0128 has the same counts
+    // as 0127's other rows and no small one, so nothing of it is suppressed, although 6 is the
+    // month's next smallest count after 3 as well.
+    List<Row> month = List.of(
+        inMunicipality(gapByReason("WAITING_PLAN", 3, "1200.00"), "0127"),
+        inMunicipality(gapByReason("BELOW_NORM", 6, "2500.00"), "0128"),
+        inMunicipality(gapByReason("PLAN_ENDED", 6, "2500.00"), "0127"),
+        inMunicipality(gapByReason("SECONDARY_MOVE", 12, "5000.00"), "0127"),
+        inMunicipality(gapByReason("SECONDARY_MOVE", 9, "4000.00"), "0128"));
+    List<SmallCells.Result> results = SmallCells.month(OutputTable.GAP_BY_REASON, month);
+    assertEquals(5, results.size());
+    Map<String, SmallCells.Result> r = byMunicipalityAndReason(results);
+    assertSuppressed(r.get("0127 WAITING_PLAN"), "persons");
+    assertSuppressed(r.get("0127 PLAN_ENDED"), "persons");
+    assertPublished(r.get("0127 SECONDARY_MOVE"), "persons", 12);
+    assertPublished(r.get("0128 BELOW_NORM"), "persons", 6);
+    assertPublished(r.get("0128 SECONDARY_MOVE"), "persons", 9);
+    assertEquals(4, results.stream().mapToLong(x -> x.cellsNulled).sum());
+  }
+
+  private static Row isMonthly(long households) {
+    return row(OutputTable.INCOME_SUPPORT_MONTHLY, "households", households, "persons", 11, "payments", 9,
+        "amount_sek", "40000.00", "amount_per_household_sek", "10000.00", "gap_reason_amount_sek", "0.00");
+  }
+
+  @Test
+  void aMonthOfMonthlyRowsIsSuppressedRowByRow() {
+    Row small = isMonthly(2);
+    Row large = inMunicipality(isMonthly(40), "0128");
+    List<SmallCells.Result> results = SmallCells.month(OutputTable.INCOME_SUPPORT_MONTHLY, List.of(small, large));
+    assertEquals(2, results.size());
+    Map<String, SmallCells.Result> r = new HashMap<>();
+    results.forEach(x -> r.put(x.row.getString("municipality_code"), x));
+    assertNull(r.get("0127").row.getValue("households"));
+    assertNull(r.get("0127").row.getValue("amount_sek"));
+    assertTrue(r.get("0127").row.getBoolean("suppressed"));
+    assertEquals(6, r.get("0127").cellsNulled);
+    assertEquals(large, r.get("0128").row);
+    assertEquals(0, r.get("0128").cellsNulled);
+  }
+
+  @Test
+  void aMonthOfADatasetSuppressedInItsOwnStepIsLeftAsItIs() {
+    // national_comparison applies the rules while it is computed: a base of 2 that reaches this
+    // point is an area's sum of published members and stays.
+    Row area = Row.withSchema(OutputTable.NATIONAL_COMPARISON.beamSchema()).withFieldValue("period", "2024-03")
+        .withFieldValue("area_type", "COUNTY").withFieldValue("area_code", "01").withFieldValue("area_name", "Stockholm")
+        .withFieldValue("kpi", "INCOME_SUPPORT_PER_INHABITANT").withFieldValue("base", 2L)
+        .withFieldValue("value", 1.5).withFieldValue("suppressed", false).build();
+    List<SmallCells.Result> results = SmallCells.month(OutputTable.NATIONAL_COMPARISON, List.of(area));
+    assertEquals(1, results.size());
+    assertEquals(area, results.get(0).row);
+    assertEquals(0, results.get(0).cellsNulled);
+  }
 }
