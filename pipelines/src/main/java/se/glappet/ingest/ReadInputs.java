@@ -172,15 +172,8 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       if (f.dataset != Dataset.ALLOWANCES) {
         return;
       }
-      FileParser.parseRows(f.dataset, f.relativePath, f.readBytes(), municipalities, new FileParser.Sink() {
-        @Override
-        public void accepted(ParsedRow row) {
-          out.output(CanonicalRows.allowance(row.canonical).personId);
-        }
-
-        @Override
-        public void rejected(RejectedRow row) {}
-      });
+      ReadAcceptedRows.readAccepted(f, municipalities, Set.of(), row -> CanonicalRows.allowance(row.canonical).personId,
+          out::output);
     }
   }
 }
