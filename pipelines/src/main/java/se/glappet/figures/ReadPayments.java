@@ -165,7 +165,7 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
         }
         int slot = p.reason.ordinal() + 1;
         HouseholdTotals.add(accFor(0, monthly), p);
-        HouseholdTotals.add(accFor(slot, PackedIncomeKey.pack(m, p.municipalityCode, p.reason)), p);
+        HouseholdTotals.add(accFor(slot, PackedIncomeKey.withReason(monthly, p.reason)), p);
       }
       if (candidates.contains(p.personId)) {
         c.output(CANDIDATES, new CandidatePayment(file, row.line, p));
