@@ -1,9 +1,15 @@
 package se.glappet.figures;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,20 +31,128 @@ import se.glappet.records.RecordCoders;
  * with the number of payments that had it (a multiset, usually of one size); a removal is the same
  * with a count of −1. Only the complete totals ({@link #totals}) take each household's largest
  * size among the sizes left.
+ *
+ * <p>How the households are held (a national year adds millions of payments, each to two partials):
+ * a household id of 64 lower-case hexadecimal digits, the form the inputs use, is parsed once per
+ * payment into four longs ({@link HouseholdId}) and kept in an open-addressing table of longs
+ * (linear probing; no id text, no map entry and no array per household). The first size of a
+ * household is kept in its slot; the rare further sizes in a side array. Any other id (the
+ * contract allows 16–64 digits) is kept by its text in a map, so the sets stay exact: two ids
+ * are the same household exactly when their texts are equal.
  */
 public final class HouseholdTotals {
   private HouseholdTotals() {}
 
+  /**
+   * A household id, parsed once so that adding its payment to several partials costs no text work:
+   * 64 lower-case hexadecimal digits as four longs (most significant first), any other id as its
+   * text. Never printed: household ids are pseudonyms, kept out of logs.
+   */
+  public static final class HouseholdId {
+    final long k0;
+    final long k1;
+    final long k2;
+    final long k3;
+    /** The id itself when it is not 64 lower-case hexadecimal digits; null otherwise. */
+    final String other;
+    final int hash;
+
+    private HouseholdId(long k0, long k1, long k2, long k3, String other) {
+      this.k0 = k0;
+      this.k1 = k1;
+      this.k2 = k2;
+      this.k3 = k3;
+      this.other = other;
+      this.hash = other == null ? hash(k0, k1, k2, k3) : 0;
+    }
+
+    /** The id of {@code household}, as a payment carries it (validated: lower-case hexadecimal). */
+    public static HouseholdId of(String household) {
+      if (household.length() != 64) {
+        return new HouseholdId(0, 0, 0, 0, household);
+      }
+      long k0 = 0;
+      long k1 = 0;
+      long k2 = 0;
+      long k3 = 0;
+      int bad = 0;
+      for (int i = 0; i < 16; i++) { // the four longs side by side: four independent chains
+        int n0 = nibble(household.charAt(i));
+        int n1 = nibble(household.charAt(16 + i));
+        int n2 = nibble(household.charAt(32 + i));
+        int n3 = nibble(household.charAt(48 + i));
+        bad |= n0 | n1 | n2 | n3;
+        k0 = (k0 << 4) | n0;
+        k1 = (k1 << 4) | n1;
+        k2 = (k2 << 4) | n2;
+        k3 = (k3 << 4) | n3;
+      }
+      return bad < 0 ? new HouseholdId(0, 0, 0, 0, household) : new HouseholdId(k0, k1, k2, k3, null);
+    }
+
+    /** No id: it is a pseudonym. */
+    @Override
+    public String toString() {
+      return "HouseholdId[not shown]";
+    }
+  }
+
+  /** The value of a lower-case hexadecimal digit; −1 for any other character below 128. */
+  private static final byte[] NIBBLE = new byte[128];
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** The value of a lower-case hexadecimal digit, −1 for any other character (−1 spoils the whole long). */
+  private static int nibble(char c) {
+    return c < 128 ? NIBBLE[c] : -1;
+  }
+
+  static {
+    Arrays.fill(NIBBLE, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      NIBBLE[HEX[i]] = (byte) i;
+    }
+  }
+
+  /** A well-mixed hash of a packed id: the table's slot is its low bits. */
+  static int hash(long k0, long k1, long k2, long k3) {
+    long h = k0 * 0x9E3779B97F4A7C15L;
+    h = (h ^ k1) * 0xC2B2AE3D27D4EB4FL;
+    h = (h ^ k2) * 0x165667B19E3779F9L;
+    h = (h ^ k3) * 0x9E3779B97F4A7C15L;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    return (int) h;
+  }
+
+  /** Longs per slot of the table: the four of the id, then the first size entry. */
+  static final int STRIDE = 5;
+  /** Set on the first entry of an occupied slot (an entry's size is never negative): 0 is a free slot. */
+  private static final long OCCUPIED = Long.MIN_VALUE;
+  private static final int FIRST_CAPACITY = 8;
+
   /** Households seen (with the sizes of their payments) and running sums. */
   public static final class Acc {
     /**
-     * Per household: its payments' sizes, each packed with its number of payments into one long
-     * ({@link #entry}), unordered.
+     * The households with a 64-digit id: per slot their id's four longs and their first size entry
+     * ({@link #entry}) with {@link #OCCUPIED} set; null until the first. Linear probing from the
+     * slot {@code hash & (capacity − 1)}; slots are never freed (a household whose payments were
+     * all taken out keeps its entries, with count 0).
      */
-    final Map<String, long[]> sizesByHousehold = new HashMap<>(64);
+    long[] slots;
+    /** Per slot: the household's further size entries, unordered; null until a household has two sizes. */
+    long[][] more;
+    /** Households in {@link #slots}. */
+    int packed;
+    /** Households with any other id, by their text: entries as above, unordered; null until the first. */
+    Map<String, long[]> others;
     long payments;
     BigDecimal amount = BigDecimal.ZERO;
     BigDecimal gapReasonAmount = BigDecimal.ZERO;
+
+    int capacity() {
+      return slots == null ? 0 : slots.length / STRIDE;
+    }
 
     /** Same households, sizes and sums (amounts compared by value). */
     @Override
@@ -48,13 +162,25 @@ public final class HouseholdTotals {
       }
       Acc a = (Acc) o;
       if (payments != a.payments || amount.compareTo(a.amount) != 0
-          || gapReasonAmount.compareTo(a.gapReasonAmount) != 0
-          || !sizesByHousehold.keySet().equals(a.sizesByHousehold.keySet())) {
+          || gapReasonAmount.compareTo(a.gapReasonAmount) != 0 || packed != a.packed
+          || othersSize(this) != othersSize(a)) {
         return false;
       }
-      for (Map.Entry<String, long[]> e : sizesByHousehold.entrySet()) {
-        if (!sameSizes(e.getValue(), a.sizesByHousehold.get(e.getKey()))) {
-          return false;
+      for (int s = 0, n = capacity(); s < n; s++) {
+        int b = s * STRIDE;
+        if (slots[b + 4] != 0) {
+          int t = find(a, slots[b], slots[b + 1], slots[b + 2], slots[b + 3]);
+          if (t < 0 || !sameSizes(sizesAt(this, s), sizesAt(a, t))) {
+            return false;
+          }
+        }
+      }
+      if (others != null) {
+        for (Map.Entry<String, long[]> e : others.entrySet()) {
+          long[] theirs = a.others.get(e.getKey());
+          if (theirs == null || !sameSizes(e.getValue(), theirs)) {
+            return false;
+          }
         }
       }
       return true;
@@ -62,14 +188,23 @@ public final class HouseholdTotals {
 
     @Override
     public int hashCode() {
-      return sizesByHousehold.size() * 31 + Long.hashCode(payments);
+      return households(this) * 31 + Long.hashCode(payments);
     }
 
     /** No household ids: they are pseudonyms, kept out of logs. */
     @Override
     public String toString() {
-      return "Acc[" + sizesByHousehold.size() + " households, " + payments + " payments, " + amount + "]";
+      return "Acc[" + households(this) + " households, " + payments + " payments, " + amount + "]";
     }
+  }
+
+  private static int othersSize(Acc acc) {
+    return acc.others == null ? 0 : acc.others.size();
+  }
+
+  /** The number of households held (including any whose payments were all taken out again). */
+  static int households(Acc acc) {
+    return acc.packed + othersSize(acc);
   }
 
   /** A size and its number of payments, packed: size in the high half, count (signed) in the low. */
@@ -85,8 +220,62 @@ public final class HouseholdTotals {
     return (int) entry;
   }
 
+  /** The slot of a packed id in {@code acc}'s table, or −1. */
+  static int find(Acc acc, long k0, long k1, long k2, long k3) {
+    if (acc.slots == null) {
+      return -1;
+    }
+    long[] t = acc.slots;
+    int mask = t.length / STRIDE - 1;
+    for (int s = hash(k0, k1, k2, k3) & mask;; s = (s + 1) & mask) {
+      int b = s * STRIDE;
+      if (t[b + 4] == 0) {
+        return -1;
+      }
+      if (t[b] == k0 && t[b + 1] == k1 && t[b + 2] == k2 && t[b + 3] == k3) {
+        return s;
+      }
+    }
+  }
+
+  /** The size entries of the household in slot {@code s}: a new array. */
+  static long[] sizesAt(Acc acc, int s) {
+    long first = acc.slots[s * STRIDE + 4] & ~OCCUPIED;
+    long[] more = acc.more == null ? null : acc.more[s];
+    if (more == null) {
+      return new long[] {first};
+    }
+    long[] all = new long[more.length + 1];
+    all[0] = first;
+    System.arraycopy(more, 0, all, 1, more.length);
+    return all;
+  }
+
+  /** The size entries of a household (a new array), or null when it is not held. For tests. */
+  static long[] sizes(Acc acc, String household) {
+    HouseholdId h = HouseholdId.of(household);
+    if (h.other != null) {
+      long[] s = acc.others == null ? null : acc.others.get(h.other);
+      return s == null ? null : s.clone();
+    }
+    int s = find(acc, h.k0, h.k1, h.k2, h.k3);
+    return s < 0 ? null : sizesAt(acc, s);
+  }
+
+  /** Adds {@code entries} (sizes with their counts) to a household's multiset, as a merge does. */
+  static Acc addSizes(Acc acc, String household, long... entries) {
+    HouseholdId h = HouseholdId.of(household);
+    for (long e : entries) {
+      change(acc, h, size(e), count(e));
+    }
+    return acc;
+  }
+
   /** {@code sizes} with {@code count} more payments of {@code size}; may be {@code sizes} itself, changed. */
   private static long[] plus(long[] sizes, int size, int count) {
+    if (sizes == null) {
+      return new long[] {entry(size, count)};
+    }
     for (int i = 0; i < sizes.length; i++) {
       if (size(sizes[i]) == size) {
         sizes[i] = entry(size, count(sizes[i]) + count);
@@ -109,7 +298,22 @@ public final class HouseholdTotals {
   /** A copy of {@code acc} that can be added to without changing {@code acc}. */
   public static Acc copy(Acc acc) {
     Acc c = new Acc();
-    acc.sizesByHousehold.forEach((h, s) -> c.sizesByHousehold.put(h, s.clone()));
+    if (acc.slots != null) {
+      c.slots = acc.slots.clone();
+      c.packed = acc.packed;
+      if (acc.more != null) {
+        c.more = new long[acc.more.length][];
+        for (int s = 0; s < acc.more.length; s++) {
+          if (acc.more[s] != null) {
+            c.more[s] = acc.more[s].clone();
+          }
+        }
+      }
+    }
+    if (acc.others != null) {
+      c.others = new HashMap<>(64);
+      acc.others.forEach((h, s) -> c.others.put(h, s.clone()));
+    }
     c.payments = acc.payments;
     c.amount = acc.amount;
     c.gapReasonAmount = acc.gapReasonAmount;
@@ -118,25 +322,21 @@ public final class HouseholdTotals {
 
   /** Adds one payment to the totals. */
   public static Acc add(Acc acc, Payment p) {
-    return change(acc, p, 1);
+    return change(acc, HouseholdId.of(p.householdId), p, 1);
+  }
+
+  /** Adds one payment, whose household id {@code h} the caller parsed, to the totals. */
+  public static Acc add(Acc acc, HouseholdId h, Payment p) {
+    return change(acc, h, p, 1);
   }
 
   /** Takes one payment, added to these or other partial totals, out again. */
   public static Acc remove(Acc acc, Payment p) {
-    return change(acc, p, -1);
+    return change(acc, HouseholdId.of(p.householdId), p, -1);
   }
 
-  private static Acc change(Acc acc, Payment p, int sign) {
-    int size = p.adults + p.children;
-    long[] sizes = acc.sizesByHousehold.get(p.householdId);
-    if (sizes == null) {
-      acc.sizesByHousehold.put(p.householdId, new long[] {entry(size, sign)});
-    } else {
-      long[] after = plus(sizes, size, sign);
-      if (after != sizes) {
-        acc.sizesByHousehold.put(p.householdId, after);
-      }
-    }
+  private static Acc change(Acc acc, HouseholdId h, Payment p, int sign) {
+    change(acc, h, p.adults + p.children, sign);
     acc.payments += sign;
     BigDecimal amount = sign > 0 ? p.amountSek : p.amountSek.negate();
     acc.amount = acc.amount.add(amount);
@@ -146,22 +346,126 @@ public final class HouseholdTotals {
     return acc;
   }
 
+  /** Adds {@code count} payments of household size {@code size} to household {@code h}'s multiset. */
+  private static void change(Acc acc, HouseholdId h, int size, int count) {
+    if (h.other != null) {
+      if (acc.others == null) {
+        acc.others = new HashMap<>(64);
+      }
+      long[] sizes = acc.others.get(h.other);
+      long[] after = plus(sizes, size, count);
+      if (after != sizes) {
+        acc.others.put(h.other, after);
+      }
+    } else {
+      change(acc, h.k0, h.k1, h.k2, h.k3, h.hash, size, count);
+    }
+  }
+
+  /** As above, for a packed id with its {@link #hash}. */
+  private static void change(Acc acc, long k0, long k1, long k2, long k3, int hash, int size, int count) {
+    if (size < 0) {
+      throw new IllegalArgumentException("a household size below 0");
+    }
+    if (acc.slots == null) {
+      acc.slots = new long[FIRST_CAPACITY * STRIDE];
+    }
+    long[] t = acc.slots;
+    int mask = t.length / STRIDE - 1;
+    for (int s = hash & mask;; s = (s + 1) & mask) {
+      int b = s * STRIDE;
+      long first = t[b + 4];
+      if (first == 0) { // a new household
+        t[b] = k0;
+        t[b + 1] = k1;
+        t[b + 2] = k2;
+        t[b + 3] = k3;
+        t[b + 4] = entry(size, count) | OCCUPIED;
+        if (++acc.packed * 5L > (mask + 1) * 3L) { // above 0.6 full
+          grow(acc);
+        }
+        return;
+      }
+      if (t[b] == k0 && t[b + 1] == k1 && t[b + 2] == k2 && t[b + 3] == k3) {
+        if (size(first & ~OCCUPIED) == size) {
+          t[b + 4] = entry(size, count(first) + count) | OCCUPIED;
+        } else {
+          if (acc.more == null) {
+            acc.more = new long[mask + 1][];
+          }
+          acc.more[s] = plus(acc.more[s], size, count);
+        }
+        return;
+      }
+    }
+  }
+
+  /** Doubles the table, moving each household (and its further sizes) to its slot in the new one. */
+  private static void grow(Acc acc) {
+    long[] old = acc.slots;
+    long[][] oldMore = acc.more;
+    int capacity = old.length / STRIDE * 2;
+    long[] t = new long[capacity * STRIDE];
+    long[][] more = oldMore == null ? null : new long[capacity][];
+    int mask = capacity - 1;
+    for (int o = 0, n = old.length / STRIDE; o < n; o++) {
+      int ob = o * STRIDE;
+      if (old[ob + 4] == 0) {
+        continue;
+      }
+      int s = hash(old[ob], old[ob + 1], old[ob + 2], old[ob + 3]) & mask;
+      while (t[s * STRIDE + 4] != 0) {
+        s = (s + 1) & mask;
+      }
+      System.arraycopy(old, ob, t, s * STRIDE, STRIDE);
+      if (oldMore != null) {
+        more[s] = oldMore[o];
+      }
+    }
+    acc.slots = t;
+    acc.more = more;
+  }
+
   /** Adds partial totals {@code a} into {@code into}; {@code a} is not changed. */
   public static Acc merge(Acc into, Acc a) {
-    a.sizesByHousehold.forEach((h, s) -> {
-      long[] mine = into.sizesByHousehold.get(h);
-      if (mine == null) {
-        into.sizesByHousehold.put(h, s.clone());
-      } else {
-        long[] after = mine;
-        for (long e : s) {
-          after = plus(after, size(e), count(e));
+    if (a.slots != null) {
+      long[] t = a.slots;
+      for (int s = 0, n = t.length / STRIDE; s < n; s++) {
+        int b = s * STRIDE;
+        long first = t[b + 4];
+        if (first == 0) {
+          continue;
         }
-        if (after != mine) {
-          into.sizesByHousehold.put(h, after);
+        int hash = hash(t[b], t[b + 1], t[b + 2], t[b + 3]);
+        first &= ~OCCUPIED;
+        change(into, t[b], t[b + 1], t[b + 2], t[b + 3], hash, size(first), count(first));
+        long[] more = a.more == null ? null : a.more[s];
+        if (more != null) {
+          for (long e : more) {
+            change(into, t[b], t[b + 1], t[b + 2], t[b + 3], hash, size(e), count(e));
+          }
         }
       }
-    });
+    }
+    if (a.others != null) {
+      if (into.others == null) {
+        into.others = new HashMap<>(64);
+      }
+      a.others.forEach((h, s) -> {
+        long[] mine = into.others.get(h);
+        if (mine == null) {
+          into.others.put(h, s.clone());
+        } else {
+          long[] after = mine;
+          for (long e : s) {
+            after = plus(after, size(e), count(e));
+          }
+          if (after != mine) {
+            into.others.put(h, after);
+          }
+        }
+      });
+    }
     into.payments += a.payments;
     into.amount = into.amount.add(a.amount);
     into.gapReasonAmount = into.gapReasonAmount.add(a.gapReasonAmount);
@@ -181,20 +485,30 @@ public final class HouseholdTotals {
    */
   public static IncomeSupportTotals totals(Acc acc) {
     IncomeSupportTotals t = new IncomeSupportTotals();
-    for (long[] sizes : acc.sizesByHousehold.values()) {
-      int largest = -1;
-      for (long e : sizes) {
-        if (count(e) < 0) {
-          throw new IllegalStateException("a payment was taken out of the income-support totals that was"
-              + " never added (an input file changed while the batch was reading it?)");
+    if (acc.slots != null) {
+      long[] slots = acc.slots;
+      for (int s = 0, n = slots.length / STRIDE; s < n; s++) {
+        long first = slots[s * STRIDE + 4];
+        if (first == 0) {
+          continue;
         }
-        if (count(e) > 0) {
-          largest = Math.max(largest, size(e));
+        int largest = largest(-1, first & ~OCCUPIED);
+        long[] more = acc.more == null ? null : acc.more[s];
+        if (more != null) {
+          for (long e : more) {
+            largest = largest(largest, e);
+          }
         }
+        count(t, largest);
       }
-      if (largest >= 0) {
-        t.households++;
-        t.persons += largest;
+    }
+    if (acc.others != null) {
+      for (long[] sizes : acc.others.values()) {
+        int largest = -1;
+        for (long e : sizes) {
+          largest = largest(largest, e);
+        }
+        count(t, largest);
       }
     }
     if (acc.payments < 0) {
@@ -206,25 +520,93 @@ public final class HouseholdTotals {
     return t;
   }
 
-  /** Coder for partial totals. */
+  /** The larger of {@code largest} and the size of {@code e} if payments of it are left. */
+  private static int largest(int largest, long e) {
+    if (count(e) < 0) {
+      throw new IllegalStateException("a payment was taken out of the income-support totals that was"
+          + " never added (an input file changed while the batch was reading it?)");
+    }
+    return count(e) > 0 ? Math.max(largest, size(e)) : largest;
+  }
+
+  /** Counts a household at its largest size left; one with nothing left ({@code largest} −1) is not counted. */
+  private static void count(IncomeSupportTotals t, int largest) {
+    if (largest >= 0) {
+      t.households++;
+      t.persons += largest;
+    }
+  }
+
+  /**
+   * Coder for partial totals. The households are written as one block of bytes, its length first,
+   * so that each is one write and one read of the stream: the table's capacity and number of
+   * households, then per household its id as four big-endian longs and its size entries (their
+   * number, then size and count of each, as var-ints); then the number of other households and
+   * each as its packed pseudonym ({@link RecordCoders#pseudonym}) and size entries. Then payments,
+   * amount and gap-reason amount.
+   *
+   * <p>The table's households are written in slot order from just after a free slot, so decoding
+   * them in that order into a table of the same capacity puts each in the same slot: the encoding
+   * of a decoded value is the encoding it was decoded from (Beam's structural value; the
+   * DirectRunner's immutability check compares these).
+   */
   static final class AccCoder extends AtomicCoder<Acc> {
     private static final long serialVersionUID = 1L;
     private static final VarIntCoder I = VarIntCoder.of();
     private static final VarLongCoder L = VarLongCoder.of();
     private static final DecimalCoder D = DecimalCoder.of();
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     @Override
     public void encode(Acc a, OutputStream out) throws IOException {
-      I.encode(a.sizesByHousehold.size(), out);
-      for (Map.Entry<String, long[]> e : a.sizesByHousehold.entrySet()) {
-        RecordCoders.pseudonym(e.getKey(), out); // household ids are lower-case hex: packed
-        long[] sizes = e.getValue();
-        I.encode(sizes.length, out);
-        for (long s : sizes) {
-          I.encode(size(s), out);
-          I.encode(count(s), out);
+      Sink s = new Sink(16 + a.packed * 35 + othersSize(a) * 40);
+      int capacity = a.capacity();
+      s.varInt(capacity);
+      s.varInt(a.packed);
+      if (capacity > 0) {
+        long[] t = a.slots;
+        int mask = capacity - 1;
+        int start = 0;
+        while (t[start * STRIDE + 4] != 0) { // a free slot: the table is never full
+          start++;
+        }
+        for (int i = 1; i <= capacity; i++) {
+          int slot = (start + i) & mask;
+          int b = slot * STRIDE;
+          if (t[b + 4] == 0) {
+            continue;
+          }
+          s.room(32);
+          for (int k = 0; k < 4; k++) {
+            LONG.set(s.buf, s.len, t[b + k]);
+            s.len += 8;
+          }
+          long[] more = a.more == null ? null : a.more[slot];
+          s.varInt(more == null ? 1 : more.length + 1);
+          s.entry(t[b + 4] & ~OCCUPIED);
+          if (more != null) {
+            for (long e : more) {
+              s.entry(e);
+            }
+          }
         }
       }
+      s.varInt(othersSize(a));
+      if (a.others != null) {
+        ByteArrayOutputStream ids = new ByteArrayOutputStream(40);
+        for (Map.Entry<String, long[]> e : a.others.entrySet()) {
+          ids.reset();
+          RecordCoders.pseudonym(e.getKey(), ids); // household ids are lower-case hex: packed
+          s.bytes(ids.toByteArray());
+          long[] sizes = e.getValue();
+          s.varInt(sizes.length);
+          for (long x : sizes) {
+            s.entry(x);
+          }
+        }
+      }
+      I.encode(s.len, out);
+      out.write(s.buf, 0, s.len);
       L.encode(a.payments, out);
       D.encode(a.amount, out);
       D.encode(a.gapReasonAmount, out);
@@ -234,18 +616,117 @@ public final class HouseholdTotals {
     public Acc decode(InputStream in) throws IOException {
       Acc a = new Acc();
       int n = I.decode(in);
-      for (int i = 0; i < n; i++) {
-        String h = RecordCoders.pseudonym(in);
-        long[] sizes = new long[I.decode(in)];
-        for (int j = 0; j < sizes.length; j++) {
-          sizes[j] = entry(I.decode(in), I.decode(in));
+      byte[] buf = in.readNBytes(n);
+      if (buf.length != n) {
+        throw new EOFException("household totals cut short");
+      }
+      Source s = new Source(buf);
+      int capacity = s.varInt();
+      int packed = s.varInt();
+      if (capacity > 0) {
+        if (Integer.bitCount(capacity) != 1 || packed >= capacity) {
+          throw new IOException("not household totals: a table of " + capacity + " slots");
         }
-        a.sizesByHousehold.put(h, sizes);
+        a.slots = new long[capacity * STRIDE];
+        for (int i = 0; i < packed; i++) {
+          long k0 = (long) LONG.get(buf, s.pos);
+          long k1 = (long) LONG.get(buf, s.pos + 8);
+          long k2 = (long) LONG.get(buf, s.pos + 16);
+          long k3 = (long) LONG.get(buf, s.pos + 24);
+          s.pos += 32;
+          int hash = hash(k0, k1, k2, k3);
+          for (int j = s.varInt(); j > 0; j--) {
+            int size = s.varInt();
+            change(a, k0, k1, k2, k3, hash, size, s.varInt());
+          }
+        }
+        if (a.capacity() != capacity || a.packed != packed) {
+          throw new IOException("not household totals: " + a.packed + " households in a table of " + capacity);
+        }
+      }
+      int others = s.varInt();
+      if (others > 0) {
+        a.others = new HashMap<>(64);
+        for (int i = 0; i < others; i++) {
+          ByteArrayInputStream ids = new ByteArrayInputStream(buf, s.pos, buf.length - s.pos);
+          String h = RecordCoders.pseudonym(ids);
+          s.pos = buf.length - ids.available();
+          long[] sizes = new long[s.varInt()];
+          for (int j = 0; j < sizes.length; j++) {
+            int size = s.varInt();
+            sizes[j] = entry(size, s.varInt());
+          }
+          a.others.put(h, sizes);
+        }
+      }
+      if (s.pos != buf.length) {
+        throw new IOException("not household totals: " + (buf.length - s.pos) + " bytes left over");
       }
       a.payments = L.decode(in);
       a.amount = D.decode(in);
       a.gapReasonAmount = D.decode(in);
       return a;
+    }
+  }
+
+  /** A growing byte array with var-int writes (Beam's VarInt format). */
+  private static final class Sink {
+    byte[] buf;
+    int len;
+
+    Sink(int capacity) {
+      buf = new byte[Math.max(capacity, 16)];
+    }
+
+    void room(int n) {
+      if (len + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+      }
+    }
+
+    void varInt(int v) {
+      room(5);
+      while ((v & ~0x7F) != 0) {
+        buf[len++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      buf[len++] = (byte) v;
+    }
+
+    void entry(long e) {
+      varInt(size(e));
+      varInt(count(e));
+    }
+
+    void bytes(byte[] b) {
+      room(b.length);
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
+    }
+  }
+
+  /** Reads what a {@link Sink} wrote. */
+  private static final class Source {
+    final byte[] buf;
+    int pos;
+
+    Source(byte[] buf) {
+      this.buf = buf;
+    }
+
+    int varInt() throws IOException {
+      int v = 0;
+      for (int shift = 0; shift < 35; shift += 7) {
+        if (pos >= buf.length) {
+          throw new EOFException("household totals cut short");
+        }
+        byte b = buf[pos++];
+        v |= (b & 0x7F) << shift;
+        if (b >= 0) {
+          return v;
+        }
+      }
+      throw new IOException("not household totals: a var-int too long");
     }
   }
 }

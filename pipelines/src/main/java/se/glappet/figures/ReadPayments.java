@@ -164,8 +164,9 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
           cached = new HouseholdTotals.Acc[ReasonCode.values().length + 1];
         }
         int slot = p.reason.ordinal() + 1;
-        HouseholdTotals.add(accFor(0, monthly), p);
-        HouseholdTotals.add(accFor(slot, PackedIncomeKey.withReason(monthly, p.reason)), p);
+        HouseholdTotals.HouseholdId household = HouseholdTotals.HouseholdId.of(p.householdId); // parsed once for both
+        HouseholdTotals.add(accFor(0, monthly), household, p);
+        HouseholdTotals.add(accFor(slot, PackedIncomeKey.withReason(monthly, p.reason)), household, p);
       }
       if (candidates.contains(p.personId)) {
         c.output(CANDIDATES, new CandidatePayment(file, row.line, p));

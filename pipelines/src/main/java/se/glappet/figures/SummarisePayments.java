@@ -222,7 +222,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         } else if (ownsTotals) {
           HouseholdTotals.merge(totals, o.totals);
         } else { // the first merge: into a copy of the larger side, the smaller added to it
-          boolean mineLarger = totals.sizesByHousehold.size() >= o.totals.sizesByHousehold.size();
+          boolean mineLarger = HouseholdTotals.households(totals) >= HouseholdTotals.households(o.totals);
           HouseholdTotals.Acc larger = mineLarger ? totals : o.totals;
           totals = HouseholdTotals.merge(HouseholdTotals.copy(larger), mineLarger ? o.totals : totals);
           ownsTotals = true;

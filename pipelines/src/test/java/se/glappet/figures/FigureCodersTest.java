@@ -14,8 +14,8 @@ class FigureCodersTest {
   static HouseholdTotals.Acc acc(long payments, String amount, String gapReasonAmount, Object... householdsAndSizes) {
     HouseholdTotals.Acc a = new HouseholdTotals.Acc();
     for (int i = 0; i < householdsAndSizes.length; i += 2) {
-      a.sizesByHousehold.put((String) householdsAndSizes[i],
-          new long[] {HouseholdTotals.entry((Integer) householdsAndSizes[i + 1], 1)});
+      HouseholdTotals.addSizes(a, (String) householdsAndSizes[i],
+          HouseholdTotals.entry((Integer) householdsAndSizes[i + 1], 1));
     }
     a.payments = payments;
     a.amount = new BigDecimal(amount);
@@ -42,14 +42,15 @@ class FigureCodersTest {
     HouseholdTotals.Acc some = acc(4, "1234.50", "0.00", "0123456789abcdef", 2, "f".repeat(64), 7, "abcdef0123456789a", 1);
     HouseholdTotals.Acc many = new HouseholdTotals.Acc();
     for (int i = 0; i < 200; i++) { // past the map's first capacity
-      many.sizesByHousehold.put(String.format("%016x", i * 7919L),
-          i % 3 == 0 ? new long[] {HouseholdTotals.entry(i % 9 + 1, 2), HouseholdTotals.entry(1, -1)}
+      String id = i % 2 == 0 ? String.format("%016x", i * 7919L) : String.format("%064x", i * 7919L);
+      HouseholdTotals.addSizes(many, id,
+          i % 3 == 0 ? new long[] {HouseholdTotals.entry(i % 9 + 1, 2), HouseholdTotals.entry(0, -1)}
               : new long[] {HouseholdTotals.entry(i % 9 + 1, 1)});
     }
     many.payments = 200;
     CoderChecks.roundTrips(new HouseholdTotals.AccCoder(), empty, some, many);
     HouseholdTotals.Acc back = CoderUtils.clone(new HouseholdTotals.AccCoder(), some);
-    assertEquals(HouseholdTotals.entry(7, 1), back.sizesByHousehold.get("f".repeat(64))[0]);
+    assertEquals(HouseholdTotals.entry(7, 1), HouseholdTotals.sizes(back, "f".repeat(64))[0]);
     assertEquals(new BigDecimal("0.00"), back.gapReasonAmount);
   }
 

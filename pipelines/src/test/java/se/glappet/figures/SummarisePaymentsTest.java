@@ -67,8 +67,8 @@ class SummarisePaymentsTest {
     assertEquals(FigureCodersTest.acc(2, "50", "50", "0123456789abcdef", 3, "fedcba9876543210", 1), pb.totals);
     assertEquals(FigureCodersTest.acc(1, "7", "0", "aaaaaaaaaaaaaaaa", 4), pc.totals);
     HouseholdTotals.Acc expected = FigureCodersTest.acc(4, "157", "50", "fedcba9876543210", 1, "aaaaaaaaaaaaaaaa", 4);
-    expected.sizesByHousehold.put("0123456789abcdef",
-        new long[] {HouseholdTotals.entry(2, 1), HouseholdTotals.entry(3, 1)}); // both sizes seen
+    HouseholdTotals.addSizes(expected, "0123456789abcdef",
+        HouseholdTotals.entry(2, 1), HouseholdTotals.entry(3, 1)); // both sizes seen
     assertEquals(expected, sum.totals);
   }
 
