@@ -35,7 +35,8 @@ import se.glappet.records.ReasonCode;
  *       row or the fingerprint of an accepted one) goes to the duplicate rule ({@link #FINDINGS});
  *   <li>every accepted payment in the published months is added at once to partial income-support
  *       totals per municipality-month and per reason (contract 4.3, 4.4; {@link #INCOME_PARTIALS}),
- *       which leave the bundle at its end or every {@link ReadAndSumFn#FLUSH_AFTER_PAYMENTS};
+ *       which leave the bundle at its end or every {@link ReadAndSumFn#FLUSH_AFTER_PAYMENTS}. Its
+ *       household id is parsed once ({@link HouseholdTotals.HouseholdId}: four longs) for both;
  *   <li>an accepted payment to a person with allowance rows, who may be in the gap, is set aside
  *       whole ({@link #CANDIDATES}, about 3 % of a national year).
  * </ul>
