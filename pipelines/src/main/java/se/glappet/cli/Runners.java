@@ -142,8 +142,22 @@ final class Runners {
    * spill to disk and held the first reading back: 512 MB took a national year from 42 s to 36 s
    * (2 cores). The sort's memory is allocated off the Java heap, so the launcher's -Xmx1536m plus
    * this stays under 2 GiB of peak memory.
+   *
+   * <p>Network buffers: the embedded Flink has 64 MB of them (2 048 buffers of 32 KB, its default
+   * for local execution, written out here), and each blocking (sort-shuffle) partition reserves
+   * {@code taskmanager.network.sort-shuffle.min-buffers} of them before its task starts, 512 by
+   * default. At parallelism 2 the payments' reading alone has blocking outputs worth 2 048. One run
+   * of a national year in about twenty hung for 13 minutes at 6 % CPU: the duplicate rule's
+   * grouping waited for 512 buffers for its own output before reading its input, while the reading
+   * waited for that grouping to read (thread dump: both in {@code
+   * LocalBufferPool.requestMemorySegmentBlocking}). With 64 per partition the graph's blocking
+   * partitions need a fraction of the pool; the sort then writes smaller regions, which costs
+   * nothing measurable here (bench/README.md, "Network buffers").
    */
-  static final String EMBEDDED_FLINK_CONFIG = "taskmanager.memory.managed.size: 512m\n";
+  static final String EMBEDDED_FLINK_CONFIG = "taskmanager.memory.managed.size: 512m\n"
+      + "taskmanager.memory.network.min: 64m\n"
+      + "taskmanager.memory.network.max: 64m\n"
+      + "taskmanager.network.sort-shuffle.min-buffers: 64\n";
 
   static java.nio.file.Path writeFlinkConfig(String prefix, String config) {
     try {
