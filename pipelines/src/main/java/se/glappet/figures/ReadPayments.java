@@ -112,7 +112,7 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     private final YearMonth from;
     private final YearMonth to;
     private final Set<String> municipalities;
-    private transient Set<String> candidates;
+    private transient CandidatePersons candidates;
     private transient CheckFile check;
     /** Keyed by {@link PackedIncomeKey}: no text is built per payment. */
     private transient Map<Long, HouseholdTotals.Acc> totals;
@@ -142,8 +142,7 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     @ProcessElement
     public void process(ProcessContext c) throws IOException {
       if (candidates == null) { // once per bundle: the Flink runner's side-input look-up is not cheap
-        candidates = new HashSet<>();
-        c.sideInput(allowancePersons).forEach(candidates::add);
+        candidates = new CandidatePersons(c.sideInput(allowancePersons));
       }
       int file = c.element().getKey();
       check.check(file, c.element().getValue(), f -> c.output(FINDINGS, f), row -> add(file, row, c));
