@@ -14,12 +14,18 @@ public final class ParsedRow {
   public final int line;
   public final String key;
   public final String canonical;
-  public final String rawLine;
+  /** The raw line, or the file's text it lies in ({@link #rawLine()} cuts it out when asked). */
+  private String text;
+  private int from;
+  private int to;
   /**
    * The typed values as read ({@link RowParser.Outcome#values}), for making records without
    * reading the canonical text again; null when a row is made without them (as in tests).
    */
   final Object[] values;
+  /** The digests {@link RowFingerprint#of} takes ({@link RowParser.Outcome#keyDigest}), or null. */
+  final long[] keyDigest;
+  final long[] rowDigest;
 
   public ParsedRow(Dataset dataset, String file, int line, String key, String canonical, String rawLine) {
     this(dataset, file, line, key, canonical, rawLine, null);
@@ -27,12 +33,32 @@ public final class ParsedRow {
 
   ParsedRow(Dataset dataset, String file, int line, String key, String canonical, String rawLine,
       Object[] values) {
+    this(dataset, file, line, key, canonical, rawLine, 0, rawLine.length(), values, null, null);
+  }
+
+  /** A row whose raw line is {@code text[from, to)}. */
+  ParsedRow(Dataset dataset, String file, int line, String key, String canonical, String text, int from, int to,
+      Object[] values, long[] keyDigest, long[] rowDigest) {
     this.dataset = dataset;
     this.file = file;
     this.line = line;
     this.key = key;
     this.canonical = canonical;
-    this.rawLine = rawLine;
+    this.text = text;
+    this.from = from;
+    this.to = to;
     this.values = values;
+    this.keyDigest = keyDigest;
+    this.rowDigest = rowDigest;
+  }
+
+  /** The raw line as read (not masked), without its line break. */
+  public String rawLine() {
+    if (from != 0 || to != text.length()) {
+      text = text.substring(from, to);
+      from = 0;
+      to = text.length();
+    }
+    return text;
   }
 }
