@@ -60,6 +60,18 @@ final class CanonicalBuffer {
     }
   }
 
+  /**
+   * Appends s[b, e), which the caller has checked is ASCII (digits, hexadecimal, a payment id): copied
+   * as bytes, without a look at each character.
+   */
+  @SuppressWarnings("deprecation")
+  void appendCheckedAscii(String s, int b, int e) {
+    ensure(e - b);
+    // Each character's low eight bits: for ASCII, the character.
+    s.getBytes(b, e, buf, len);
+    len += e - b;
+  }
+
   /** Appends o's bytes [b, e). */
   void append(CanonicalBuffer o, int b, int e) {
     ensure(e - b);
@@ -77,6 +89,11 @@ final class CanonicalBuffer {
 
   /** Appends {@code Long.toString(x)} for x ≥ 0. */
   void appendDecimal(long x) {
+    if (x < 10) {
+      ensure(1);
+      buf[len++] = (byte) ('0' + x);
+      return;
+    }
     int digits = 1;
     while (digits < 19 && x >= POWERS_OF_TEN[digits]) {
       digits++;

@@ -327,14 +327,14 @@ public final class RowParser {
           last = src.substring(b, e);
           lastCode[c] = last;
         }
-        canon.appendAscii(last);
+        canon.appendCheckedAscii(last, 0, 4);
         return last;
       }
       case PAYMENT_ID: {
         if (!FieldsInPlace.isPaymentId(src, b, e)) {
           return null;
         }
-        canon.append(src, b, e);
+        canon.appendCheckedAscii(src, b, e);
         return src.substring(b, e);
       }
       case PSEUDONYM: {
@@ -342,9 +342,13 @@ public final class RowParser {
         if (kinds < 0) {
           return null;
         }
+        if (kinds == 0) {
+          canon.appendCheckedAscii(src, b, e);
+          return src.substring(b, e);
+        }
         int at = canon.length();
         canon.appendLowerCaseHex(src, b, e);
-        return kinds == 0 ? src.substring(b, e) : canon.toString(at, canon.length());
+        return canon.toString(at, canon.length());
       }
       case DATE: {
         int ymd = FieldsInPlace.date(src, b, e);
@@ -357,7 +361,7 @@ public final class RowParser {
           lastDate[c] = d;
           lastDateYmd[c] = ymd;
         }
-        canon.append(src, b, e);
+        canon.appendCheckedAscii(src, b, e);
         return d;
       }
       case AMOUNT: {
@@ -365,12 +369,12 @@ public final class RowParser {
         if (unscaled == FieldsInPlace.NOT_IN_PLACE) {
           return null;
         }
-        BigDecimal x = BigDecimal.valueOf(unscaled, amountScale[0]);
-        if (!amountWithinLimits(x)) {
+        int scale = amountScale[0];
+        if (!amountWithinLimits(unscaled, scale)) {
           return null;
         }
-        canon.appendPlainStripped(unscaled, amountScale[0]);
-        return x;
+        canon.appendPlainStripped(unscaled, scale);
+        return BigDecimal.valueOf(unscaled, scale);
       }
       case INTEGER: {
         long x = FieldsInPlace.integer(src, b, e);
@@ -387,7 +391,7 @@ public final class RowParser {
         if (code == null) {
           return null;
         }
-        canon.appendAscii(code.name());
+        canon.appendCheckedAscii(code.name(), 0, code.name().length());
         return code;
       }
       default:
@@ -395,14 +399,19 @@ public final class RowParser {
     }
   }
 
-  /** Whether {@link #checkAmount} lets x through. */
-  private boolean amountWithinLimits(BigDecimal x) {
-    try {
-      checkAmount(null, x);
-      return true;
-    } catch (BadValueException e) {
-      return false;
+  /**
+   * Whether {@link #checkAmount} lets {@code BigDecimal.valueOf(unscaled, scale)} through (scale 0
+   * to 2, as amounts have), in whole numbers: the limits times 10<sup>scale</sup> fit a long.
+   */
+  private boolean amountWithinLimits(long unscaled, int scale) {
+    long unit = scale == 0 ? 1 : scale == 1 ? 10 : 100;
+    if (dataset == Dataset.INCOME_SUPPORT) {
+      return unscaled != 0 && Math.abs(unscaled) < 200_000 * unit; // MAX_PAYMENT
     }
+    if (dataset == Dataset.ALLOWANCES) {
+      return unscaled > 0 && unscaled <= 1_000 * unit; // MAX_DAILY
+    }
+    return true;
   }
 
   private Object read(Column col, String v) throws BadValueException {

@@ -54,6 +54,15 @@ class CanonicalBufferTest {
   }
 
   @Test
+  void checkedAsciiCopiedFromLatin1AndWideText() {
+    CanonicalBuffer b = new CanonicalBuffer();
+    b.appendCheckedAscii("x;2024-03-05;y", 2, 12);
+    // A line with a character beyond Latin-1 elsewhere (the text is then kept as UTF-16).
+    b.appendCheckedAscii("\u2212;abc-1;", 2, 7);
+    assertEquals("2024-03-05abc-1", b.toString());
+  }
+
+  @Test
   void digestOfTheText() {
     CanonicalBuffer b = new CanonicalBuffer();
     StringBuilder s = new StringBuilder();
