@@ -72,7 +72,7 @@ public final class FileParser {
       boolean quoted = nextQuote >= 0 && nextQuote < contentEnd;
       RowParser.Outcome o = parser.parse(text, lineStart, contentEnd, quoted);
       if (o.accepted()) {
-        sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, o.key, o.canonical, text, lineStart, contentEnd,
+        sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, null, null, text, lineStart, contentEnd,
             o.values, o.keyDigest, o.rowDigest));
       } else {
         String line = text.substring(lineStart, contentEnd);

@@ -12,8 +12,9 @@ public final class ParsedRow {
   public final Dataset dataset;
   public final String file;
   public final int line;
-  public final String key;
-  public final String canonical;
+  /** Null until asked for when the row was made from its values ({@link #key()}, {@link #canonical()}). */
+  private String key;
+  private String canonical;
   /** The raw line, or the file's text it lies in ({@link #rawLine()} cuts it out when asked). */
   private String text;
   private int from;
@@ -50,6 +51,22 @@ public final class ParsedRow {
     this.values = values;
     this.keyDigest = keyDigest;
     this.rowDigest = rowDigest;
+  }
+
+  /** The key columns' canonical values joined by {@link RowParser#SEP}. */
+  public String key() {
+    if (key == null) {
+      key = RowParser.keyText(dataset, values);
+    }
+    return key;
+  }
+
+  /** The canonical values of every column joined by {@link RowParser#SEP}. */
+  public String canonical() {
+    if (canonical == null) {
+      canonical = RowParser.canonicalText(dataset, values);
+    }
+    return canonical;
   }
 
   /** The raw line as read (not masked), without its line break. */

@@ -49,8 +49,8 @@ public final class RowFingerprint {
 
   /** The fingerprint of an accepted row of file number {@code file}. */
   public static RowFingerprint of(int file, ParsedRow row) {
-    long[] k = row.keyDigest != null ? row.keyDigest : Digest128.of(row.dataset.ordinal() + "|" + row.key);
-    long[] b = row.rowDigest != null ? row.rowDigest : Digest128.of(row.canonical);
+    long[] k = row.keyDigest != null ? row.keyDigest : Digest128.of(row.dataset.ordinal() + "|" + row.key());
+    long[] b = row.rowDigest != null ? row.rowDigest : Digest128.of(row.canonical());
     int month = NO_MONTH;
     String municipality;
     if (row.values != null) {
@@ -63,9 +63,9 @@ public final class RowFingerprint {
       }
     } else {
       municipality = row.dataset == Dataset.POPULATION ? ""
-          : CanonicalRows.municipality(row.dataset, row.canonical);
+          : CanonicalRows.municipality(row.dataset, row.canonical());
       if (row.dataset == Dataset.INCOME_SUPPORT) {
-        String date = CanonicalRows.field(row.canonical, PAYMENT_DATE);
+        String date = CanonicalRows.field(row.canonical(), PAYMENT_DATE);
         month = Integer.parseInt(date.substring(0, 4)) * 12 + Integer.parseInt(date.substring(5, 7)) - 1;
       }
     }

@@ -292,9 +292,9 @@ public final class RowParser {
       }
       k.append(canon, columnStart[dataset.key[i]], columnEnd[dataset.key[i]]);
     }
-    long[] keyDigest = k.digest();
-    long[] rowDigest = canon.digest();
-    return Outcome.accept(k.toString(keyPrefix.length()), canon.toString(0), values, keyDigest, rowDigest);
+    // The key and canonical text themselves are made only when asked for (Outcome#key,
+    // Outcome#canonical): the duplicate check needs only their digests.
+    return Outcome.accept(dataset, values, k.digest(), canon.digest());
   }
 
   private static boolean isBlank(char c) {
@@ -503,6 +503,39 @@ public final class RowParser {
     }
   }
 
+  /**
+   * The canonical text of an accepted row from its values: each value's {@link #canonical(Object)}
+   * ("" where empty), joined by {@link #SEP}. The same text the parser digests: the canonical
+   * text of a value is what {@code canonical(type, v, value)} gives for the text v it was read from.
+   */
+  static String canonicalText(Dataset dataset, Object[] values) {
+    StringBuilder sb = new StringBuilder(320);
+    for (int c = 0; c < values.length; c++) {
+      if (c > 0) {
+        sb.append(SEP);
+      }
+      if (values[c] != null) {
+        sb.append(canonical(values[c]));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The key of an accepted row from its values: the key columns' canonical text joined by {@link #SEP}. */
+  static String keyText(Dataset dataset, Object[] values) {
+    StringBuilder sb = new StringBuilder(64);
+    for (int k = 0; k < dataset.key.length; k++) {
+      if (k > 0) {
+        sb.append(SEP);
+      }
+      Object v = values[dataset.key[k]];
+      if (v != null) {
+        sb.append(canonical(v));
+      }
+    }
+    return sb.toString();
+  }
+
   private static String canonical(Object value) {
     if (value instanceof BigDecimal) {
       BigDecimal b = ((BigDecimal) value).stripTrailingZeros();
@@ -519,8 +552,10 @@ public final class RowParser {
     public final RejectReason reason;
     public final String column;
     public final String message;
-    public final String key;
-    public final String canonical;
+    /** The dataset of an accepted row (its key and canonical text are made from its values). */
+    private final Dataset dataset;
+    private String key;
+    private String canonical;
     /**
      * The values read, per dataset column (null where empty): the same facts as
      * {@link #canonical}, already typed. Null for a rejected row.
@@ -533,28 +568,43 @@ public final class RowParser {
     final long[] keyDigest;
     final long[] rowDigest;
 
-    private Outcome(RejectReason reason, String column, String message, String key, String canonical,
-        Object[] values, long[] keyDigest, long[] rowDigest) {
+    private Outcome(RejectReason reason, String column, String message, Dataset dataset, Object[] values,
+        long[] keyDigest, long[] rowDigest) {
       this.reason = reason;
       this.column = column;
       this.message = message;
-      this.key = key;
-      this.canonical = canonical;
+      this.dataset = dataset;
       this.values = values;
       this.keyDigest = keyDigest;
       this.rowDigest = rowDigest;
     }
 
     static Outcome reject(RejectReason reason, String column, String message) {
-      return new Outcome(reason, column, message, null, null, null, null, null);
+      return new Outcome(reason, column, message, null, null, null, null);
     }
 
-    static Outcome accept(String key, String canonical, Object[] values, long[] keyDigest, long[] rowDigest) {
-      return new Outcome(null, null, null, key, canonical, values, keyDigest, rowDigest);
+    static Outcome accept(Dataset dataset, Object[] values, long[] keyDigest, long[] rowDigest) {
+      return new Outcome(null, null, null, dataset, values, keyDigest, rowDigest);
     }
 
     public boolean accepted() {
       return reason == null;
+    }
+
+    /** The key columns' canonical values joined by {@link #SEP}; null for a rejected row. */
+    public String key() {
+      if (key == null && values != null) {
+        key = keyText(dataset, values);
+      }
+      return key;
+    }
+
+    /** The canonical values of every column joined by {@link #SEP}; null for a rejected row. */
+    public String canonical() {
+      if (canonical == null && values != null) {
+        canonical = canonicalText(dataset, values);
+      }
+      return canonical;
     }
   }
 }
