@@ -22,6 +22,8 @@ final class ApplyDuplicateRuleFn extends DoFn<KV<Long, Iterable<Finding>>, KV<In
   private final List<String> displayPaths;
   private transient Set<String> municipalities;
   private transient Set<Integer> months;
+  private transient String lastMunicipality;
+  private transient int lastMonth;
 
   ApplyDuplicateRuleFn(List<String> displayPaths) {
     this.displayPaths = displayPaths;
@@ -31,6 +33,8 @@ final class ApplyDuplicateRuleFn extends DoFn<KV<Long, Iterable<Finding>>, KV<In
   public void startBundle() {
     municipalities = new HashSet<>();
     months = new HashSet<>();
+    lastMunicipality = null;
+    lastMonth = RowFingerprint.NO_MONTH;
   }
 
   @ProcessElement
@@ -55,11 +59,16 @@ final class ApplyDuplicateRuleFn extends DoFn<KV<Long, Iterable<Finding>>, KV<In
 
   private void record(DuplicateRule.Decision d, MultiOutputReceiver out) {
     if (d.accepted != null) {
-      if (!d.accepted.municipality.isEmpty()) {
-        municipalities.add(d.accepted.municipality);
+      // Rows come mostly in file order, so mostly with the municipality and month of the row before.
+      String m = d.accepted.municipality;
+      if (m != lastMunicipality && !m.isEmpty()) {
+        municipalities.add(m);
+        lastMunicipality = m;
       }
-      if (d.accepted.paymentMonth != RowFingerprint.NO_MONTH) {
-        months.add(d.accepted.paymentMonth);
+      int month = d.accepted.paymentMonth;
+      if (month != lastMonth && month != RowFingerprint.NO_MONTH) {
+        months.add(month);
+        lastMonth = month;
       }
     }
     for (DuplicateRule.Loser l : d.losers) {

@@ -54,7 +54,7 @@ public final class CanonicalRows {
   public static Payment payment(ParsedRow row) {
     Object[] v = row.values;
     if (v == null) {
-      return payment(row.canonical);
+      return payment(row.canonical());
     }
     BigDecimal amount = ((BigDecimal) v[7]).stripTrailingZeros();
     if (amount.scale() < 0) {

@@ -1,8 +1,6 @@
 package se.glappet.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.values.KV;
@@ -17,8 +15,7 @@ import org.apache.beam.sdk.values.KV;
 public final class CheckFile {
   static final int BATCH_BYTES = 256 * 1024;
   private final Set<String> municipalities;
-  private final ByteArrayOutputStream[] buckets = new ByteArrayOutputStream[Finding.BUCKETS];
-  private final RowFingerprint.FingerprintCoder coder = RowFingerprint.FingerprintCoder.of();
+  private final PackedBytes[] buckets = new PackedBytes[Finding.BUCKETS];
 
   /** {@code municipalities}: the reference list's codes. */
   public CheckFile(Set<String> municipalities) {
@@ -38,13 +35,9 @@ public final class CheckFile {
             RowFingerprint f = RowFingerprint.of(fileNumber, row);
             int b = Finding.bucket(f);
             if (buckets[b] == null) {
-              buckets[b] = new ByteArrayOutputStream(BATCH_BYTES + 256);
+              buckets[b] = new PackedBytes(BATCH_BYTES + 256);
             }
-            try {
-              coder.encode(f, buckets[b]);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
+            f.writeTo(buckets[b]);
             if (buckets[b].size() >= BATCH_BYTES) {
               findings.accept(Finding.rows(b, buckets[b].toByteArray()));
               buckets[b] = null;

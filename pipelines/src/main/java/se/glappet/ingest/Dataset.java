@@ -71,12 +71,15 @@ public enum Dataset {
   final int[] key;
   /** Whether the folder must exist. */
   public final boolean requiredFolder;
+  /** Index into {@link #columns} of {@code municipality_code}. */
+  final int municipalityIndex;
 
   Dataset(String folder, List<Column> columns, int[] key, boolean requiredFolder) {
     this.folder = folder;
     this.columns = columns;
     this.key = key;
     this.requiredFolder = requiredFolder;
+    this.municipalityIndex = indexOf("municipality_code");
   }
 
   /** The dataset whose folder name this is. */

@@ -56,6 +56,56 @@ final class Digest128 {
     return new long[] {h1, h2};
   }
 
+  /**
+   * {@link #of(String)} of the Latin-1 text {@code b[from, from + n)} (each byte one code unit), read
+   * straight from the bytes: the parser builds canonical rows and keys as bytes.
+   */
+  static long[] of(byte[] b, int from, int n) {
+    long h1 = 0x9368e53c2f6af274L;
+    long h2 = 0x586dcd208f7cd3fdL;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      long k1 = lane(b, from + i);
+      long k2 = lane(b, from + i + 4);
+      h1 ^= mixK1(k1);
+      h1 = Long.rotateLeft(h1, 27);
+      h1 += h2;
+      h1 = h1 * 5 + 0x52dce729;
+      h2 ^= mixK2(k2);
+      h2 = Long.rotateLeft(h2, 31);
+      h2 += h1;
+      h2 = h2 * 5 + 0x38495ab5;
+    }
+    if (i < n) {
+      long k1 = 0;
+      long k2 = 0;
+      for (int j = 0; i + j < n; j++) {
+        long c = b[from + i + j] & 0xFF;
+        if (j < 4) {
+          k1 |= c << (16 * j);
+        } else {
+          k2 |= c << (16 * (j - 4));
+        }
+      }
+      h1 ^= mixK1(k1);
+      h2 ^= mixK2(k2);
+    }
+    h1 ^= 2L * n;
+    h2 ^= 2L * n;
+    h1 += h2;
+    h2 += h1;
+    h1 = fmix64(h1);
+    h2 = fmix64(h2);
+    h1 += h2;
+    h2 += h1;
+    return new long[] {h1, h2};
+  }
+
+  /** Four Latin-1 bytes as four 16-bit code units, as {@link #lane(String, int)} reads them. */
+  private static long lane(byte[] b, int i) {
+    return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 16 | (b[i + 2] & 0xFFL) << 32 | (b[i + 3] & 0xFFL) << 48;
+  }
+
   private static long lane(String s, int i) {
     return s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48;
   }

@@ -64,11 +64,34 @@ public final class DuplicateRule {
     }
   }
 
-  /** Decides the rows of one bucket: grouped by their key digest, each key decided apart. */
+  /**
+   * Decides the rows of one bucket: grouped by their key digest, each key decided apart. Most keys
+   * are one row's: those are found by sorting the keys' first halves as plain longs, and only the
+   * rows sharing one with another row are sorted and grouped as rows.
+   */
   public static List<Decision> decideEachKey(List<RowFingerprint> rows, IntFunction<String> displayPath) {
-    List<RowFingerprint> sorted = new ArrayList<>(rows);
+    int n = rows.size();
+    long[] highs = new long[n];
+    for (int i = 0; i < n; i++) {
+      highs[i] = rows.get(i).keyHigh;
+    }
+    java.util.Arrays.sort(highs);
+    java.util.Set<Long> shared = new java.util.HashSet<>();
+    for (int i = 1; i < n; i++) {
+      if (highs[i] == highs[i - 1]) {
+        shared.add(highs[i]);
+      }
+    }
+    List<Decision> out = new ArrayList<>(n);
+    List<RowFingerprint> sorted = new ArrayList<>();
+    for (RowFingerprint r : rows) {
+      if (!shared.isEmpty() && shared.contains(r.keyHigh)) {
+        sorted.add(r);
+      } else {
+        out.add(new Decision(r, List.of()));
+      }
+    }
     sorted.sort(BY_KEY);
-    List<Decision> out = new ArrayList<>();
     int i = 0;
     while (i < sorted.size()) {
       int j = i + 1;

@@ -48,25 +48,34 @@ public final class FileParser {
     int lineNo = 0;
     int start = 0;
     int n = text.length();
+    // The next '"' at or after the current line's start: whether a line has one, without looking
+    // through each line for it.
+    int nextQuote = text.indexOf('"');
     while (start < n) {
       int nl = text.indexOf('\n', start);
       int end = nl < 0 ? n : nl;
       int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-      String line = text.substring(start, contentEnd);
+      int lineStart = start;
       lineNo++;
       start = nl < 0 ? n : nl + 1;
-      if (CsvDialect.isSkippable(line)) {
+      if (isSkippable(text, lineStart, contentEnd)) {
         continue;
       }
       if (parser == null) {
-        parser = RowParser.forHeader(dataset, line, municipalities);
+        parser = RowParser.forHeader(dataset, text.substring(lineStart, contentEnd), municipalities);
         continue;
       }
       rows++;
-      RowParser.Outcome o = parser.parse(line);
+      if (nextQuote >= 0 && nextQuote < lineStart) {
+        nextQuote = text.indexOf('"', lineStart);
+      }
+      boolean quoted = nextQuote >= 0 && nextQuote < contentEnd;
+      RowParser.Outcome o = parser.parse(text, lineStart, contentEnd, quoted);
       if (o.accepted()) {
-        sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, o.key, o.canonical, line, o.values));
+        sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, null, null, text, lineStart, contentEnd,
+            o.values, o.keyDigest, o.rowDigest));
       } else {
+        String line = text.substring(lineStart, contentEnd);
         sink.rejected(new RejectedRow(dataset.folder, maskedFile, lineNo, o.reason, o.column,
             IdentityNumbers.mask(o.message), IdentityNumbers.mask(line)));
       }
@@ -83,6 +92,17 @@ public final class FileParser {
     String sep = parser == null ? "" : parser.separator() == '\t' ? "tab" : String.valueOf(parser.separator());
     return new FileInfo(dataset.folder, maskedFile, bytes.length, sha256(bytes), encoding, sep,
         rows, unknown);
+  }
+
+  /** {@link CsvDialect#isSkippable} of text[from, to). */
+  private static boolean isSkippable(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && c != ';' && c != ',') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String sha256(byte[] bytes) {

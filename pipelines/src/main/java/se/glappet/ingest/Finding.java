@@ -69,11 +69,10 @@ public final class Finding {
 
   /** The fingerprints of a batch. */
   java.util.List<RowFingerprint> fingerprints() throws IOException {
-    java.util.List<RowFingerprint> out = new java.util.ArrayList<>();
-    java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(rows);
-    RowFingerprint.FingerprintCoder coder = RowFingerprint.FingerprintCoder.of();
-    while (in.available() > 0) {
-      out.add(coder.decode(in));
+    java.util.List<RowFingerprint> out = new java.util.ArrayList<>(rows.length / 40);
+    PackedBytes.Reader in = new PackedBytes.Reader(rows);
+    while (in.hasMore()) {
+      out.add(RowFingerprint.readFrom(in));
     }
     return out;
   }

@@ -112,13 +112,13 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         ReadAcceptedRows.loserLinesByFile(decided.get(DecideDuplicates.LOSER_LINES));
 
     PCollection<AllowancePeriod> allowances = spread.apply("ReadAllowancePeriods", new ReadAcceptedRows<>(
-        Dataset.ALLOWANCES, r -> CanonicalRows.allowance(r.canonical), loserLines, municipalities))
+        Dataset.ALLOWANCES, r -> CanonicalRows.allowance(r.canonical()), loserLines, municipalities))
         .setCoder(RecordCoders.AllowanceCoder.of());
     PCollection<KisRow> kis = spread.apply("ReadKisRows", new ReadAcceptedRows<>(
-        Dataset.KIS, r -> CanonicalRows.kis(r.canonical), loserLines, municipalities))
+        Dataset.KIS, r -> CanonicalRows.kis(r.canonical()), loserLines, municipalities))
         .setCoder(RecordCoders.KisCoder.of());
     PCollection<PopulationRow> population = spread.apply("ReadPopulationRows", new ReadAcceptedRows<>(
-        Dataset.POPULATION, r -> CanonicalRows.population(r.canonical), loserLines, municipalities))
+        Dataset.POPULATION, r -> CanonicalRows.population(r.canonical()), loserLines, municipalities))
         .setCoder(RecordCoders.PopulationCoder.of());
 
     PCollection<String> persons = spread
@@ -172,7 +172,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       if (f.dataset != Dataset.ALLOWANCES) {
         return;
       }
-      ReadAcceptedRows.readAccepted(f, municipalities, Set.of(), row -> CanonicalRows.allowance(row.canonical).personId,
+      ReadAcceptedRows.readAccepted(f, municipalities, Set.of(), row -> CanonicalRows.allowance(row.canonical()).personId,
           out::output);
     }
   }

@@ -42,7 +42,7 @@ final class ReportDuplicatesFn extends DoFn<KV<Integer, Iterable<DuplicateRule.L
         DuplicateRule.Loser l = byLine.remove(row.line);
         if (l != null) {
           out.get(DUPLICATES).output(new RejectedRow(row.dataset.folder, row.file, row.line, l.reason, null,
-              l.message, IdentityNumbers.mask(row.rawLine)));
+              l.message, IdentityNumbers.mask(row.rawLine())));
           if (row.dataset == Dataset.INCOME_SUPPORT) {
             out.get(LOSER_PAYMENTS).output(CanonicalRows.payment(row));
           }

@@ -49,17 +49,30 @@ public final class RowFingerprint {
 
   /** The fingerprint of an accepted row of file number {@code file}. */
   public static RowFingerprint of(int file, ParsedRow row) {
-    long[] k = Digest128.of(row.dataset.ordinal() + "|" + row.key);
-    long[] b = Digest128.of(row.canonical);
-    String municipality = row.dataset == Dataset.POPULATION ? ""
-        : CanonicalRows.municipality(row.dataset, row.canonical);
+    long[] k = row.keyDigest != null ? row.keyDigest : Digest128.of(row.dataset.ordinal() + "|" + row.key());
+    long[] b = row.rowDigest != null ? row.rowDigest : Digest128.of(row.canonical());
     int month = NO_MONTH;
-    if (row.dataset == Dataset.INCOME_SUPPORT) {
-      String date = CanonicalRows.field(row.canonical, Dataset.INCOME_SUPPORT.indexOf("payment_date"));
-      month = Integer.parseInt(date.substring(0, 4)) * 12 + Integer.parseInt(date.substring(5, 7)) - 1;
+    String municipality;
+    if (row.values != null) {
+      // The typed values hold the same facts as the canonical text: no need to cut it up.
+      municipality = row.dataset == Dataset.POPULATION ? ""
+          : (String) row.values[row.dataset.municipalityIndex];
+      if (row.dataset == Dataset.INCOME_SUPPORT) {
+        java.time.LocalDate date = (java.time.LocalDate) row.values[PAYMENT_DATE];
+        month = date.getYear() * 12 + date.getMonthValue() - 1;
+      }
+    } else {
+      municipality = row.dataset == Dataset.POPULATION ? ""
+          : CanonicalRows.municipality(row.dataset, row.canonical());
+      if (row.dataset == Dataset.INCOME_SUPPORT) {
+        String date = CanonicalRows.field(row.canonical(), PAYMENT_DATE);
+        month = Integer.parseInt(date.substring(0, 4)) * 12 + Integer.parseInt(date.substring(5, 7)) - 1;
+      }
     }
     return new RowFingerprint(k[0], k[1], file, row.line, b[0], b[1], municipality, month);
   }
+
+  private static final int PAYMENT_DATE = Dataset.INCOME_SUPPORT.indexOf("payment_date");
 
   /** Same dataset and key (to the 128-bit digest). */
   public boolean sameKeyAs(RowFingerprint o) {
@@ -90,6 +103,30 @@ public final class RowFingerprint {
   @Override
   public int hashCode() {
     return Long.hashCode(keyHigh) * 31 + file * 17 + line;
+  }
+
+  /** Appends this fingerprint as {@link FingerprintCoder} encodes it. */
+  void writeTo(PackedBytes out) {
+    out.writeLong(keyHigh);
+    out.writeLong(keyLow);
+    out.writeVarInt(file);
+    out.writeVarInt(line);
+    out.writeLong(digestHigh);
+    out.writeLong(digestLow);
+    out.writeString(municipality);
+    out.writeVarInt(paymentMonth);
+  }
+
+  /** Reads the next fingerprint {@link #writeTo} (or {@link FingerprintCoder}) wrote. */
+  static RowFingerprint readFrom(PackedBytes.Reader in) {
+    long keyHigh = in.readLong();
+    long keyLow = in.readLong();
+    int file = in.readVarInt();
+    int line = in.readVarInt();
+    long digestHigh = in.readLong();
+    long digestLow = in.readLong();
+    String municipality = in.readString();
+    return new RowFingerprint(keyHigh, keyLow, file, line, digestHigh, digestLow, municipality, in.readVarInt());
   }
 
   /** A compact coder. */

@@ -35,6 +35,23 @@ public final class RowParser {
   /** Indexes into the dataset's columns of the dates {@link #checkDates} compares (-1: none). */
   private final int coversFrom;
   private final int coversTo;
+  /** What {@link #parse} reuses from line to line: field bounds, canonical row and key. */
+  private int[] fieldStart = new int[16];
+  private int[] fieldEnd = new int[16];
+  private final int[] columnStart;
+  private final int[] columnEnd;
+  private final CanonicalBuffer canonical = new CanonicalBuffer();
+  private final CanonicalBuffer keyBuffer = new CanonicalBuffer();
+  /** What the key's digest is taken over before the key: {@code "<dataset ordinal>|"}. */
+  private final String keyPrefix;
+  /** Per column: the codes of a code column; the last municipality code and date read. */
+  private final Enum<?>[][] codes;
+  private final String[] lastCode;
+  private final LocalDate[] lastDate;
+  private final int[] lastDateYmd;
+  private final int[] amountScale = new int[1];
+  private String lastMunicipality;
+  private boolean lastMunicipalityKnown;
 
   private RowParser(Dataset dataset, char separator, List<String> headerNames, Set<String> municipalities) {
     this.dataset = dataset;
@@ -62,6 +79,32 @@ public final class RowParser {
     boolean payments = dataset == Dataset.INCOME_SUPPORT;
     this.coversFrom = payments ? dataset.indexOf("covers_from") : -1;
     this.coversTo = payments ? dataset.indexOf("covers_to") : -1;
+    int nc = dataset.columns.size();
+    this.columnStart = new int[nc];
+    this.columnEnd = new int[nc];
+    this.keyPrefix = dataset.ordinal() + "|";
+    this.codes = new Enum<?>[nc][];
+    for (int c = 0; c < nc; c++) {
+      Class<? extends Enum<?>> type = codeType(dataset.columns.get(c).type);
+      codes[c] = type == null ? null : type.getEnumConstants();
+    }
+    this.lastCode = new String[nc];
+    this.lastDate = new LocalDate[nc];
+    this.lastDateYmd = new int[nc];
+  }
+
+  /** The codes a code column takes, or null. */
+  private static Class<? extends Enum<?>> codeType(Column.Type type) {
+    switch (type) {
+      case RECEPTION_TYPE:
+        return KisRow.ReceptionType.class;
+      case REASON_CODE:
+        return ReasonCode.class;
+      case ALLOWANCE_TYPE:
+        return AllowancePeriod.Type.class;
+      default:
+        return null;
+    }
   }
 
   /**
@@ -101,58 +144,136 @@ public final class RowParser {
 
   /** Checks one data line. */
   public Outcome parse(String line) {
+    return parse(line, 0, line.length(), line.indexOf('"') >= 0);
+  }
+
+  /**
+   * Checks the data line {@code text[from, to)} (without its line break) where it lies in the
+   * file's text: the fields are read in place, without a string per field. {@code quoted}: whether
+   * the line holds a {@code "} (then it is split by {@link CsvDialect#split} first).
+   */
+  Outcome parse(String text, int from, int to, boolean quoted) {
     if (missingColumns != null) {
       return Outcome.reject(RejectReason.MISSING_COLUMN, missingColumns,
           "the file lacks the required column(s) " + missingColumns);
     }
-    List<String> fields = CsvDialect.split(line, separator);
-    if (fields == null) {
-      return Outcome.reject(RejectReason.MALFORMED_ROW, null,
-          "the line cannot be split into fields (unbalanced quotes)");
-    }
-    int h = headerNames.size();
-    if (fields.size() < h) {
-      return Outcome.reject(RejectReason.MALFORMED_ROW, null,
-          "the line has " + fields.size() + " fields, the header has " + h);
-    }
-    for (int i = 0; i < fields.size(); i++) {
-      String v = FieldRules.trim(fields.get(i));
-      fields.set(i, v);
-      if (i >= h && !v.isEmpty()) {
+    String src = text;
+    int nf;
+    if (quoted) {
+      List<String> fields = CsvDialect.split(text.substring(from, to), separator);
+      if (fields == null) {
         return Outcome.reject(RejectReason.MALFORMED_ROW, null,
-            "the line has " + fields.size() + " fields, the header has " + h);
+            "the line cannot be split into fields (unbalanced quotes)");
+      }
+      // The fields one after the other, so that they too are read in place.
+      nf = fields.size();
+      growFields(nf);
+      StringBuilder joined = new StringBuilder(to - from);
+      for (int i = 0; i < nf; i++) {
+        fieldStart[i] = joined.length();
+        joined.append(fields.get(i));
+        fieldEnd[i] = joined.length();
+      }
+      src = joined.toString();
+    } else {
+      nf = 0;
+      int i = from;
+      while (true) {
+        int k = text.indexOf(separator, i);
+        if (k < 0 || k >= to) {
+          k = to;
+        }
+        growFields(nf + 1);
+        fieldStart[nf] = i;
+        fieldEnd[nf] = k;
+        nf++;
+        if (k == to) {
+          break;
+        }
+        i = k + 1;
       }
     }
-    for (int i = 0; i < fields.size(); i++) {
-      if (IdentityNumbers.isIdentityNumber(fields.get(i))) {
+    return check(src, nf);
+  }
+
+  private void growFields(int n) {
+    if (fieldStart.length < n) {
+      int m = Math.max(n, 2 * fieldStart.length);
+      fieldStart = java.util.Arrays.copyOf(fieldStart, m);
+      fieldEnd = java.util.Arrays.copyOf(fieldEnd, m);
+    }
+  }
+
+  /** The checks of a line split into the fields src[fieldStart[i], fieldEnd[i]), i < nf. */
+  private Outcome check(String src, int nf) {
+    int[] fs = fieldStart;
+    int[] fe = fieldEnd;
+    int h = headerNames.size();
+    if (nf < h) {
+      return Outcome.reject(RejectReason.MALFORMED_ROW, null,
+          "the line has " + nf + " fields, the header has " + h);
+    }
+    for (int i = 0; i < nf; i++) {
+      int b = fs[i];
+      int e = fe[i];
+      while (b < e && isBlank(src.charAt(b))) {
+        b++;
+      }
+      while (e > b && isBlank(src.charAt(e - 1))) {
+        e--;
+      }
+      fs[i] = b;
+      fe[i] = e;
+      if (i >= h && b < e) {
+        return Outcome.reject(RejectReason.MALFORMED_ROW, null,
+            "the line has " + nf + " fields, the header has " + h);
+      }
+    }
+    for (int i = 0; i < nf; i++) {
+      if (FieldsInPlace.mayBeIdentityNumber(src, fs[i], fe[i])
+          && IdentityNumbers.isIdentityNumber(src.substring(fs[i], fe[i]))) {
         return Outcome.reject(RejectReason.PII_DETECTED, i < h ? headerNames.get(i) : null,
             "a field holds a personal identity number; the row is not used and the number is masked");
       }
     }
     int nc = dataset.columns.size();
     Object[] values = new Object[nc];
-    String[] canonical = new String[nc];
+    CanonicalBuffer canon = canonical;
+    canon.clear();
     for (int c = 0; c < nc; c++) {
+      if (c > 0) {
+        canon.append(SEP);
+      }
+      columnStart[c] = canon.length();
       Column col = dataset.columns.get(c);
       int hi = headerIndexOfColumn[c];
-      String v = hi < 0 ? "" : fields.get(hi);
-      if (v.isEmpty()) {
+      int b = hi < 0 ? 0 : fs[hi];
+      int e = hi < 0 ? 0 : fe[hi];
+      if (b == e) {
         if (col.required) {
           return Outcome.reject(RejectReason.BAD_VALUE, col.name, col.name + ": a value is required");
         }
-        canonical[c] = "";
+        columnEnd[c] = canon.length();
         continue;
       }
-      try {
-        values[c] = read(col, v);
-      } catch (BadValueException e) {
-        return Outcome.reject(RejectReason.BAD_VALUE, col.name,
-            col.name + ": " + e.getMessage() + " ('" + IdentityNumbers.mask(v) + "')");
+      Object value = readInPlace(c, col, src, b, e);
+      if (value == null) {
+        // Not a value the in-place reading takes for certain: read the field's text as the
+        // rules say, which gives the value or the reason it is bad.
+        String v = src.substring(b, e);
+        try {
+          value = read(col, v);
+        } catch (BadValueException ex) {
+          return Outcome.reject(RejectReason.BAD_VALUE, col.name,
+              col.name + ": " + ex.getMessage() + " ('" + IdentityNumbers.mask(v) + "')");
+        }
+        canon.appendAscii(canonical(col.type, v, value));
       }
-      canonical[c] = canonical(col.type, v, values[c]);
+      values[c] = value;
+      columnEnd[c] = canon.length();
     }
     for (int c = 0; c < nc; c++) {
-      if (dataset.columns.get(c).type == Column.Type.MUNICIPALITY && !municipalities.contains(values[c])) {
+      if (dataset.columns.get(c).type == Column.Type.MUNICIPALITY && !isKnownMunicipality((String) values[c])) {
         String col = dataset.columns.get(c).name;
         return Outcome.reject(RejectReason.UNKNOWN_MUNICIPALITY, col,
             col + ": '" + values[c] + "' is not in the municipality reference list");
@@ -162,14 +283,135 @@ public final class RowParser {
     if (inconsistent != null) {
       return inconsistent;
     }
-    StringBuilder key = new StringBuilder();
-    for (int k = 0; k < dataset.key.length; k++) {
-      if (k > 0) {
-        key.append(SEP);
+    CanonicalBuffer k = keyBuffer;
+    k.clear();
+    k.appendAscii(keyPrefix);
+    for (int i = 0; i < dataset.key.length; i++) {
+      if (i > 0) {
+        k.append(SEP);
       }
-      key.append(canonical[dataset.key[k]]);
+      k.append(canon, columnStart[dataset.key[i]], columnEnd[dataset.key[i]]);
     }
-    return Outcome.accept(key.toString(), String.join(String.valueOf(SEP), canonical), values);
+    // The key and canonical text themselves are made only when asked for (Outcome#key,
+    // Outcome#canonical): the duplicate check needs only their digests.
+    return Outcome.accept(dataset, values, k.digest(), canon.digest());
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /** Whether a municipality code is in the reference list; the last answer is kept (files are mostly one code). */
+  private boolean isKnownMunicipality(String code) {
+    if (code != lastMunicipality) {
+      lastMunicipality = code;
+      lastMunicipalityKnown = municipalities.contains(code);
+    }
+    return lastMunicipalityKnown;
+  }
+
+  /**
+   * The value of the (trimmed, non-empty) field src[b, e) of column c with its canonical text
+   * appended, when it is certainly valid and of a common shape; otherwise null and nothing
+   * appended, and the field is read by {@link #read} as its text.
+   */
+  private Object readInPlace(int c, Column col, String src, int b, int e) {
+    CanonicalBuffer canon = canonical;
+    switch (col.type) {
+      case MUNICIPALITY: {
+        if (e - b != 4 || !FieldsInPlace.allDigits(src, b, e)) {
+          return null;
+        }
+        String last = lastCode[c];
+        if (last == null || !src.regionMatches(b, last, 0, 4)) {
+          last = src.substring(b, e);
+          lastCode[c] = last;
+        }
+        canon.appendCheckedAscii(last, 0, 4);
+        return last;
+      }
+      case PAYMENT_ID: {
+        if (!FieldsInPlace.isPaymentId(src, b, e)) {
+          return null;
+        }
+        canon.appendCheckedAscii(src, b, e);
+        return src.substring(b, e);
+      }
+      case PSEUDONYM: {
+        int kinds = FieldsInPlace.hexKinds(src, b, e);
+        if (kinds < 0) {
+          return null;
+        }
+        if (kinds == 0) {
+          canon.appendCheckedAscii(src, b, e);
+          return src.substring(b, e);
+        }
+        int at = canon.length();
+        canon.appendLowerCaseHex(src, b, e);
+        return canon.toString(at, canon.length());
+      }
+      case DATE: {
+        int ymd = FieldsInPlace.date(src, b, e);
+        if (ymd < 0) {
+          return null;
+        }
+        LocalDate d = lastDate[c];
+        if (d == null || lastDateYmd[c] != ymd) {
+          d = LocalDate.of(ymd / 10000, ymd / 100 % 100, ymd % 100);
+          lastDate[c] = d;
+          lastDateYmd[c] = ymd;
+        }
+        canon.appendCheckedAscii(src, b, e);
+        return d;
+      }
+      case AMOUNT: {
+        long unscaled = FieldsInPlace.amountUnscaled(src, b, e, amountScale);
+        if (unscaled == FieldsInPlace.NOT_IN_PLACE) {
+          return null;
+        }
+        int scale = amountScale[0];
+        if (!amountWithinLimits(unscaled, scale)) {
+          return null;
+        }
+        canon.appendPlainStripped(unscaled, scale);
+        return BigDecimal.valueOf(unscaled, scale);
+      }
+      case INTEGER: {
+        long x = FieldsInPlace.integer(src, b, e);
+        if (x == FieldsInPlace.NOT_IN_PLACE || x < col.min || x > col.max) {
+          return null;
+        }
+        canon.appendDecimal(x);
+        return x;
+      }
+      case REASON_CODE:
+      case RECEPTION_TYPE:
+      case ALLOWANCE_TYPE: {
+        Enum<?> code = FieldsInPlace.asciiCode(src, b, e, codes[c]);
+        if (code == null) {
+          return null;
+        }
+        canon.appendCheckedAscii(code.name(), 0, code.name().length());
+        return code;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Whether {@link #checkAmount} lets {@code BigDecimal.valueOf(unscaled, scale)} through (scale 0
+   * to 2, as amounts have), in whole numbers: the limits times 10<sup>scale</sup> fit a long.
+   */
+  private boolean amountWithinLimits(long unscaled, int scale) {
+    long unit = scale == 0 ? 1 : scale == 1 ? 10 : 100;
+    if (dataset == Dataset.INCOME_SUPPORT) {
+      return unscaled != 0 && Math.abs(unscaled) < 200_000 * unit; // MAX_PAYMENT
+    }
+    if (dataset == Dataset.ALLOWANCES) {
+      return unscaled > 0 && unscaled <= 1_000 * unit; // MAX_DAILY
+    }
+    return true;
   }
 
   private Object read(Column col, String v) throws BadValueException {
@@ -261,6 +503,39 @@ public final class RowParser {
     }
   }
 
+  /**
+   * The canonical text of an accepted row from its values: each value's {@link #canonical(Object)}
+   * ("" where empty), joined by {@link #SEP}. The same text the parser digests: the canonical
+   * text of a value is what {@code canonical(type, v, value)} gives for the text v it was read from.
+   */
+  static String canonicalText(Dataset dataset, Object[] values) {
+    StringBuilder sb = new StringBuilder(320);
+    for (int c = 0; c < values.length; c++) {
+      if (c > 0) {
+        sb.append(SEP);
+      }
+      if (values[c] != null) {
+        sb.append(canonical(values[c]));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The key of an accepted row from its values: the key columns' canonical text joined by {@link #SEP}. */
+  static String keyText(Dataset dataset, Object[] values) {
+    StringBuilder sb = new StringBuilder(64);
+    for (int k = 0; k < dataset.key.length; k++) {
+      if (k > 0) {
+        sb.append(SEP);
+      }
+      Object v = values[dataset.key[k]];
+      if (v != null) {
+        sb.append(canonical(v));
+      }
+    }
+    return sb.toString();
+  }
+
   private static String canonical(Object value) {
     if (value instanceof BigDecimal) {
       BigDecimal b = ((BigDecimal) value).stripTrailingZeros();
@@ -277,34 +552,59 @@ public final class RowParser {
     public final RejectReason reason;
     public final String column;
     public final String message;
-    public final String key;
-    public final String canonical;
+    /** The dataset of an accepted row (its key and canonical text are made from its values). */
+    private final Dataset dataset;
+    private String key;
+    private String canonical;
     /**
      * The values read, per dataset column (null where empty): the same facts as
      * {@link #canonical}, already typed. Null for a rejected row.
      */
     final Object[] values;
+    /**
+     * {@link Digest128} of {@code "<dataset ordinal>|" + key} and of {@link #canonical}, as
+     * {@link RowFingerprint#of} takes them; null for a rejected row.
+     */
+    final long[] keyDigest;
+    final long[] rowDigest;
 
-    private Outcome(RejectReason reason, String column, String message, String key, String canonical,
-        Object[] values) {
+    private Outcome(RejectReason reason, String column, String message, Dataset dataset, Object[] values,
+        long[] keyDigest, long[] rowDigest) {
       this.reason = reason;
       this.column = column;
       this.message = message;
-      this.key = key;
-      this.canonical = canonical;
+      this.dataset = dataset;
       this.values = values;
+      this.keyDigest = keyDigest;
+      this.rowDigest = rowDigest;
     }
 
     static Outcome reject(RejectReason reason, String column, String message) {
-      return new Outcome(reason, column, message, null, null, null);
+      return new Outcome(reason, column, message, null, null, null, null);
     }
 
-    static Outcome accept(String key, String canonical, Object[] values) {
-      return new Outcome(null, null, null, key, canonical, values);
+    static Outcome accept(Dataset dataset, Object[] values, long[] keyDigest, long[] rowDigest) {
+      return new Outcome(null, null, null, dataset, values, keyDigest, rowDigest);
     }
 
     public boolean accepted() {
       return reason == null;
+    }
+
+    /** The key columns' canonical values joined by {@link #SEP}; null for a rejected row. */
+    public String key() {
+      if (key == null && values != null) {
+        key = keyText(dataset, values);
+      }
+      return key;
+    }
+
+    /** The canonical values of every column joined by {@link #SEP}; null for a rejected row. */
+    public String canonical() {
+      if (canonical == null && values != null) {
+        canonical = canonicalText(dataset, values);
+      }
+      return canonical;
     }
   }
 }

@@ -92,7 +92,22 @@ public final class TextDecoding {
     if (detected.equals(UTF8)) {
       return new String(bytes, StandardCharsets.UTF_8);
     }
+    if (!hasWindows1252Only(bytes)) {
+      // Windows-1252 and ISO-8859-1 differ only in the bytes 0x80-0x9F: without those, the
+      // plain byte-for-character copy of ISO-8859-1 gives the same text.
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
     return new String(bytes, WINDOWS_1252);
+  }
+
+  /** True when some byte is 0x80-0x9F, where Windows-1252 and ISO-8859-1 decode differently. */
+  static boolean hasWindows1252Only(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b >= (byte) 0x80 && b <= (byte) 0x9F) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean hasBom(byte[] b) {

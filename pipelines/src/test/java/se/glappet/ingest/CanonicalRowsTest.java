@@ -35,9 +35,9 @@ class CanonicalRowsTest {
     for (String amount : new String[] {"1 234,50", "100", "-0.50", "199999.99", "1000.00"}) {
       RowParser.Outcome o = RowParserTest.payment("amount_sek", amount, "adults", "02");
       org.junit.jupiter.api.Assertions.assertTrue(o.accepted(), amount);
-      ParsedRow row = new ParsedRow(Dataset.INCOME_SUPPORT, "f", 2, o.key, o.canonical, "raw", o.values);
+      ParsedRow row = new ParsedRow(Dataset.INCOME_SUPPORT, "f", 2, o.key(), o.canonical(), "raw", o.values);
       se.glappet.records.Payment fromValues = CanonicalRows.payment(row);
-      se.glappet.records.Payment fromText = CanonicalRows.payment(o.canonical);
+      se.glappet.records.Payment fromText = CanonicalRows.payment(o.canonical());
       assertEquals(fromText.amountSek, fromValues.amountSek, amount); // equals compares the scale too
       assertEquals(fromText.paymentDate, fromValues.paymentDate);
       assertEquals(fromText.coversTo, fromValues.coversTo);

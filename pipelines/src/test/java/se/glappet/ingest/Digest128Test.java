@@ -34,6 +34,16 @@ class Digest128Test {
   }
 
   @Test
+  void latin1BytesDigestAsTheirText() {
+    StringBuilder s = new StringBuilder();
+    for (int n = 0; n < 40; n++) {
+      byte[] b = ("xx" + s + "yy").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertArrayEquals(Digest128.of(s.toString()), Digest128.of(b, 2, n), s.toString());
+      s.append((char) (n * 37 % 256));
+    }
+  }
+
+  @Test
   void noCollisionsAmongAMillionSimilarKeys() {
     Set<Long> high = new HashSet<>();
     Set<String> both = new HashSet<>();

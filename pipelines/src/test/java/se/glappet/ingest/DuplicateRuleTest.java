@@ -21,8 +21,8 @@ class DuplicateRuleTest {
         RowParserTest.MUNICIPALITIES).parse(RowParserTest.with(RowParserTest.IS_HEADER, RowParserTest.IS_ROW,
         "amount_sek", amount));
     assertTrue(o.accepted());
-    return RowFingerprint.of(file, new ParsedRow(Dataset.INCOME_SUPPORT, PATHS.get(file), line, o.key,
-        o.canonical, "raw"));
+    return RowFingerprint.of(file, new ParsedRow(Dataset.INCOME_SUPPORT, PATHS.get(file), line, o.key(),
+        o.canonical(), "raw"));
   }
 
   private static DuplicateRule.Decision decide(RowFingerprint... rows) {
@@ -102,8 +102,8 @@ class DuplicateRuleTest {
     RowParser parser = RowParser.forHeader(Dataset.INCOME_SUPPORT, header, RowParserTest.MUNICIPALITIES);
     RowParser.Outcome oa = parser.parse(a);
     RowParser.Outcome ob = parser.parse(b);
-    RowFingerprint ra = RowFingerprint.of(0, new ParsedRow(Dataset.INCOME_SUPPORT, PATHS.get(0), 2, oa.key, oa.canonical, a));
-    RowFingerprint rb = RowFingerprint.of(0, new ParsedRow(Dataset.INCOME_SUPPORT, PATHS.get(0), 3, ob.key, ob.canonical, b));
+    RowFingerprint ra = RowFingerprint.of(0, new ParsedRow(Dataset.INCOME_SUPPORT, PATHS.get(0), 2, oa.key(), oa.canonical(), a));
+    RowFingerprint rb = RowFingerprint.of(0, new ParsedRow(Dataset.INCOME_SUPPORT, PATHS.get(0), 3, ob.key(), ob.canonical(), b));
     DuplicateRule.Decision d = decide(rb, ra);
     assertSame(ra, d.accepted);
     assertEquals(RejectReason.DUPLICATE_ROW, d.losers.get(0).reason);

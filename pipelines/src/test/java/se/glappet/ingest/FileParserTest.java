@@ -118,7 +118,7 @@ class FileParserTest {
     String text = IS_HEADER + "\r\n" + payment("payment_id", "A") + "\r\n" + payment("payment_id", "B") + "\r\n";
     Parsed p = parse(Dataset.INCOME_SUPPORT, text);
     assertEquals(List.of(2, 3), p.acceptedLines());
-    assertFalse(p.accepted.get(0).rawLine.contains("\r"));
+    assertFalse(p.accepted.get(0).rawLine().contains("\r"));
   }
 
   @Test
@@ -234,7 +234,7 @@ class FileParserTest {
     Parsed p = parse(Dataset.POPULATION, "population/ansi.csv", bytes);
     assertEquals("Windows-1252", p.info.encoding);
     assertEquals(List.of(2), p.acceptedLines());
-    assertTrue(p.accepted.get(0).rawLine.startsWith("Håbo;"));
+    assertTrue(p.accepted.get(0).rawLine().startsWith("Håbo;"));
   }
 
   // --- reporting ------------------------------------------------------------------------

@@ -55,6 +55,23 @@ class TextDecodingTest {
   }
 
   @Test
+  void windows1252OwnBytesAreItsOwnCharacters() {
+    // 0x80-0x9F are where Windows-1252 differs from ISO-8859-1: € (0x80), – (0x96), ” (0x94).
+    byte[] in = bytes(0xE5, ';', 0x80, ';', 0x96, 0x94);
+    assertEquals("å;€;–”", TextDecoding.decode(in));
+    assertTrue(TextDecoding.hasWindows1252Only(in));
+    assertFalse(TextDecoding.hasWindows1252Only(bytes(0xE5, 0xA0, 0xFF, 0x7F)));
+    // Every byte outside 0x80-0x9F decodes to the same character both ways.
+    byte[] all = new byte[256 - 32];
+    for (int i = 0, b = 0; b < 256; b++) {
+      if (b < 0x80 || b > 0x9F) {
+        all[i++] = (byte) b;
+      }
+    }
+    assertEquals(new String(all, TextDecoding.WINDOWS_1252), TextDecoding.decode(all, "Windows-1252"));
+  }
+
+  @Test
   void oneInvalidUtf8ByteMakesTheWholeFileWindows1252() {
     // "å" in UTF-8 (C3 A5) followed by a Windows-1252 "ö" (F6): the file is not valid UTF-8
     // throughout, so every byte is read as Windows-1252: C3 = Ã, A5 = ¥, F6 = ö.

@@ -1,0 +1,246 @@
+package se.glappet.ingest;
+
+/**
+ * The common, certainly valid shapes of {@link FieldRules}' fields, read in place from
+ * {@code v[b, e)} (a trimmed field inside a line) without a string per field. Each method answers
+ * only for values its {@link FieldRules} counterpart takes, with the same value; for anything else
+ * it answers "not in place" ({@link #NOT_IN_PLACE}, -1 or null), and the caller reads the field's
+ * text with {@link FieldRules}, which gives the value or the exact reason it is bad.
+ */
+final class FieldsInPlace {
+  /** What the methods returning a long answer for a field they do not read. */
+  static final long NOT_IN_PLACE = Long.MIN_VALUE;
+  /** Per Latin-1 character: 0 a lower-case hex digit or digit, 1 an upper-case hex digit, 2 not hex. */
+  private static final byte[] HEX_KIND = new byte[256];
+
+  static {
+    java.util.Arrays.fill(HEX_KIND, (byte) 2);
+    for (char c = '0'; c <= '9'; c++) {
+      HEX_KIND[c] = 0;
+    }
+    for (char c = 'a'; c <= 'f'; c++) {
+      HEX_KIND[c] = 0;
+      HEX_KIND[Character.toUpperCase(c)] = 1;
+    }
+  }
+
+  private FieldsInPlace() {}
+
+  /**
+   * False when v[b, e) cannot be an identity number for {@code IdentityNumbers.isIdentityNumber}:
+   * it is not 10 or 12 ASCII digits, nor 6 or 8 digits, one {@code -} or {@code +}, 4 digits.
+   */
+  static boolean mayBeIdentityNumber(String v, int b, int e) {
+    int n = e - b;
+    if (n == 10 || n == 12) {
+      return allDigits(v, b, e);
+    }
+    if (n == 11 || n == 13) {
+      int sep = e - 5;
+      char c = v.charAt(sep);
+      return (c == '-' || c == '+') && allDigits(v, b, sep) && allDigits(v, sep + 1, e);
+    }
+    return false;
+  }
+
+  /** True when v[b, e) holds only ASCII digits. */
+  static boolean allDigits(String v, int b, int e) {
+    for (int i = b; i < e; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link FieldRules#paymentId}'s shape [A-Za-z0-9_-]{1,64}. */
+  static boolean isPaymentId(String v, int b, int e) {
+    int n = e - b;
+    if (n < 1 || n > 64) {
+      return false;
+    }
+    for (int i = b; i < e; i++) {
+      char c = v.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * For a pseudonym ({@link FieldRules#pseudonym}: 16–64 hexadecimal characters): 0 when it has no
+   * upper-case letter, 1 when it has; -1 when it is not a pseudonym.
+   */
+  static int hexKinds(String v, int b, int e) {
+    int n = e - b;
+    if (n < 16 || n > 64) {
+      return -1;
+    }
+    int kinds = 0;
+    for (int i = b; i < e; i++) {
+      char c = v.charAt(i);
+      kinds |= c < 256 ? HEX_KIND[c] : 2;
+    }
+    return (kinds & 2) != 0 ? -1 : kinds;
+  }
+
+  /**
+   * A date {@link FieldRules#date} takes, as {@code year × 10000 + month × 100 + day}; -1 for
+   * anything else.
+   */
+  static int date(String v, int b, int e) {
+    if (e - b != 10 || v.charAt(b + 4) != '-' || v.charAt(b + 7) != '-') {
+      return -1;
+    }
+    int y = digits(v, b, b + 4);
+    int m = digits(v, b + 5, b + 7);
+    int d = digits(v, b + 8, b + 10);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
+      return -1;
+    }
+    return y * 10000 + m * 100 + d;
+  }
+
+  private static int digits(String v, int from, int to) {
+    int x = 0;
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      x = x * 10 + (c - '0');
+    }
+    return x;
+  }
+
+  private static int lengthOfMonth(int y, int m) {
+    switch (m) {
+      case 2:
+        return java.time.Year.isLeap(y) ? 29 : 28;
+      case 4:
+      case 6:
+      case 9:
+      case 11:
+        return 30;
+      default:
+        return 31;
+    }
+  }
+
+  /**
+   * An amount {@link FieldRules#amount} takes whose digits (and separators) number at most 18:
+   * the unscaled value of the {@code BigDecimal} it gives, its scale in {@code scale[0]}; for
+   * anything else {@link #NOT_IN_PLACE}.
+   */
+  static long amountUnscaled(String v, int b, int e, int[] scale) {
+    // The shape [-\u2212]?([0-9]{1,3}(?:[ \u00A0\u202F][0-9]{3})+|[0-9]+)(?:[.,]([0-9]{1,2}))?
+    boolean negative = v.charAt(b) == '-' || v.charAt(b) == '\u2212';
+    int intStart = negative ? b + 1 : b;
+    int i = skipDigits(v, intStart, e);
+    int firstRun = i - intStart;
+    if (firstRun == 0) {
+      return NOT_IN_PLACE;
+    }
+    if (i < e && isThousandsSeparator(v.charAt(i))) {
+      if (firstRun > 3) {
+        return NOT_IN_PLACE;
+      }
+      while (i < e && isThousandsSeparator(v.charAt(i))) {
+        int groupEnd = skipDigits(v, i + 1, e);
+        if (groupEnd - (i + 1) != 3) {
+          return NOT_IN_PLACE;
+        }
+        i = groupEnd;
+      }
+    }
+    int intEnd = i;
+    int fracStart = i;
+    if (i < e && (v.charAt(i) == '.' || v.charAt(i) == ',')) {
+      fracStart = i + 1;
+      i = skipDigits(v, fracStart, e);
+      if (i - fracStart < 1 || i - fracStart > 2) {
+        return NOT_IN_PLACE;
+      }
+    }
+    if (i != e || intEnd - intStart + (i - fracStart) > 18) {
+      return NOT_IN_PLACE;
+    }
+    long unscaled = 0;
+    for (int k = intStart; k < intEnd; k++) {
+      char c = v.charAt(k);
+      if (c >= '0' && c <= '9') {
+        unscaled = unscaled * 10 + (c - '0');
+      }
+    }
+    for (int k = fracStart; k < i; k++) {
+      unscaled = unscaled * 10 + (v.charAt(k) - '0');
+    }
+    scale[0] = i - fracStart;
+    return negative ? -unscaled : unscaled;
+  }
+
+  private static boolean isThousandsSeparator(char c) {
+    return c == ' ' || c == '\u00A0' || c == '\u202F';
+  }
+
+  private static int skipDigits(String v, int from, int to) {
+    int i = from;
+    while (i < to && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * An integer {@link FieldRules#integer(String)} takes (ASCII digits, at most 18 after leading
+   * zeros); {@link #NOT_IN_PLACE} for anything else.
+   */
+  static long integer(String v, int b, int e) {
+    int i = b;
+    while (i < e - 1 && v.charAt(i) == '0') {
+      i++;
+    }
+    if (e - i > 18 || !allDigits(v, b, e)) {
+      return NOT_IN_PLACE;
+    }
+    long x = 0;
+    for (int k = i; k < e; k++) {
+      x = x * 10 + (v.charAt(k) - '0');
+    }
+    return x;
+  }
+
+  /**
+   * The code of {@code codes} an ASCII field names, compared case-insensitively as
+   * {@link FieldRules#code} does; null when the field is not ASCII or names none.
+   */
+  static Enum<?> asciiCode(String v, int b, int e, Enum<?>[] codes) {
+    int n = e - b;
+    for (int i = b; i < e; i++) {
+      if (v.charAt(i) >= 128) {
+        return null;
+      }
+    }
+    for (Enum<?> code : codes) {
+      String name = code.name();
+      if (name.length() != n) {
+        continue;
+      }
+      boolean same = true;
+      for (int i = 0; i < n && same; i++) {
+        char c = v.charAt(b + i);
+        if (c >= 'a' && c <= 'z') {
+          c = (char) (c - ('a' - 'A'));
+        }
+        same = c == name.charAt(i);
+      }
+      if (same) {
+        return code;
+      }
+    }
+    return null;
+  }
+}

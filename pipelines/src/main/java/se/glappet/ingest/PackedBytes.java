@@ -1,0 +1,127 @@
+package se.glappet.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte array written and read in the formats of Beam's {@code BigEndianLongCoder},
+ * {@code VarIntCoder} and {@code StringUtf8Coder}, without a stream or a coder per value: the
+ * fingerprints of a batch ({@link RowFingerprint#writeTo}, {@link RowFingerprint#readFrom}).
+ */
+final class PackedBytes {
+  private byte[] buf;
+  private int len;
+
+  PackedBytes(int capacity) {
+    buf = new byte[capacity];
+  }
+
+  int size() {
+    return len;
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(buf, len);
+  }
+
+  private void ensure(int extra) {
+    if (len + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+    }
+  }
+
+  /** As {@code BigEndianLongCoder}: eight bytes, most significant first. */
+  void writeLong(long v) {
+    ensure(8);
+    for (int i = 7; i >= 0; i--) {
+      buf[len + i] = (byte) v;
+      v >>>= 8;
+    }
+    len += 8;
+  }
+
+  /** As {@code VarIntCoder}: the int's 32 bits unsigned, seven bits a byte, least significant first. */
+  void writeVarInt(int v) {
+    ensure(5);
+    long u = v & 0xFFFFFFFFL;
+    while (u >= 0x80) {
+      buf[len++] = (byte) (u | 0x80);
+      u >>>= 7;
+    }
+    buf[len++] = (byte) u;
+  }
+
+  /** As {@code StringUtf8Coder}: the length of the UTF-8 bytes ({@link #writeVarInt}), then the bytes. */
+  void writeString(String s) {
+    int n = s.length();
+    boolean ascii = true;
+    for (int i = 0; i < n && ascii; i++) {
+      ascii = s.charAt(i) < 0x80;
+    }
+    if (!ascii) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      writeVarInt(b.length);
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
+      return;
+    }
+    writeVarInt(n);
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      buf[len++] = (byte) s.charAt(i);
+    }
+  }
+
+  /** Reads what the write methods wrote, from the start of an array. */
+  static final class Reader {
+    private final byte[] b;
+    private int pos;
+    /** The last string read: the strings of a batch (municipality codes) repeat. */
+    private String lastString;
+    private int lastStart = -1;
+    private int lastLength;
+
+    Reader(byte[] b) {
+      this.b = b;
+    }
+
+    boolean hasMore() {
+      return pos < b.length;
+    }
+
+    long readLong() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v = v << 8 | (b[pos++] & 0xFF);
+      }
+      return v;
+    }
+
+    int readVarInt() {
+      long u = 0;
+      int shift = 0;
+      while (true) {
+        int x = b[pos++] & 0xFF;
+        u |= (long) (x & 0x7F) << shift;
+        if (x < 0x80) {
+          return (int) u;
+        }
+        shift += 7;
+      }
+    }
+
+    String readString() {
+      int n = readVarInt();
+      int start = pos;
+      pos += n;
+      if (lastStart >= 0 && n == lastLength && Arrays.equals(b, start, start + n, b, lastStart, lastStart + n)) {
+        return lastString;
+      }
+      lastString = new String(b, start, n, StandardCharsets.UTF_8);
+      lastStart = start;
+      lastLength = n;
+      return lastString;
+    }
+  }
+}
