@@ -45,15 +45,7 @@ final class Digest128 {
       h1 ^= mixK1(k1);
       h2 ^= mixK2(k2);
     }
-    h1 ^= 2L * n;
-    h2 ^= 2L * n;
-    h1 += h2;
-    h2 += h1;
-    h1 = fmix64(h1);
-    h2 = fmix64(h2);
-    h1 += h2;
-    h2 += h1;
-    return new long[] {h1, h2};
+    return finish(h1, h2, n);
   }
 
   /**
@@ -90,6 +82,11 @@ final class Digest128 {
       h1 ^= mixK1(k1);
       h2 ^= mixK2(k2);
     }
+    return finish(h1, h2, n);
+  }
+
+  /** The last mixing of both forms: the length of the text in code units, then each half into the other. */
+  private static long[] finish(long h1, long h2, int n) {
     h1 ^= 2L * n;
     h2 ^= 2L * n;
     h1 += h2;

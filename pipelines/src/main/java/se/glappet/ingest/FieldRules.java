@@ -204,7 +204,7 @@ public final class FieldRules {
   }
 
   /** The ASCII digits v[from, to) as a number, or -1 when any is not a digit. */
-  private static int digits(String v, int from, int to) {
+  static int digits(String v, int from, int to) {
     int x = 0;
     for (int i = from; i < to; i++) {
       char c = v.charAt(i);
@@ -217,7 +217,7 @@ public final class FieldRules {
   }
 
   /** The days in month m (1-12) of year y, as {@code YearMonth.of(y, m).lengthOfMonth()}. */
-  private static int lengthOfMonth(int y, int m) {
+  static int lengthOfMonth(int y, int m) {
     switch (m) {
       case 2:
         return java.time.Year.isLeap(y) ? 29 : 28;

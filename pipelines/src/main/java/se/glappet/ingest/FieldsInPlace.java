@@ -95,39 +95,13 @@ final class FieldsInPlace {
     if (e - b != 10 || v.charAt(b + 4) != '-' || v.charAt(b + 7) != '-') {
       return -1;
     }
-    int y = digits(v, b, b + 4);
-    int m = digits(v, b + 5, b + 7);
-    int d = digits(v, b + 8, b + 10);
-    if (y < 0 || m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
+    int y = FieldRules.digits(v, b, b + 4);
+    int m = FieldRules.digits(v, b + 5, b + 7);
+    int d = FieldRules.digits(v, b + 8, b + 10);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > FieldRules.lengthOfMonth(y, m)) {
       return -1;
     }
     return y * 10000 + m * 100 + d;
-  }
-
-  private static int digits(String v, int from, int to) {
-    int x = 0;
-    for (int i = from; i < to; i++) {
-      char c = v.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      x = x * 10 + (c - '0');
-    }
-    return x;
-  }
-
-  private static int lengthOfMonth(int y, int m) {
-    switch (m) {
-      case 2:
-        return java.time.Year.isLeap(y) ? 29 : 28;
-      case 4:
-      case 6:
-      case 9:
-      case 11:
-        return 30;
-      default:
-        return 31;
-    }
   }
 
   /**
