@@ -11,6 +11,7 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -19,7 +20,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import se.glappet.gap.Apportion;
 import se.glappet.gap.BuildPersonGaps;
@@ -37,7 +37,8 @@ import se.glappet.records.KisRow;
  * each payment by days to the months of its person's window; here the parts, the persons' own
  * monthly counts and the newcomers are summed with combiners into one dense cell per
  * municipality in the batch and month, which also records whether the municipality reported the
- * month (a payment dated in it).
+ * month (a payment dated in it). The per-person parts arrive, or leave their step, already added
+ * per municipality-month within each bundle ({@link CellSums}).
  *
  * <p>Input: the gap parts of {@link SummarisePayments}, {@link #PERSON_GAPS}, and
  * {@link ReadInputs#KIS} and {@link ReadInputs#MUNICIPALITIES}. Output: {@link #CELLS}
@@ -67,20 +68,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     PCollectionView<MonthRange> rangeView = range;
     PCollection<PersonGap> gaps = inputs.get(PERSON_GAPS);
 
-    PCollection<KV<CellKey, GapCell>> payerCells = inputs.get(SummarisePayments.GAP_BY_PAYER)
-        .apply("PayerCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
-          GapCell c = new GapCell();
-          c.gapSupportSek = kv.getValue();
-          c.gapSupportPersons = kv.getValue().signum() != 0 ? 1 : 0;
-          return KV.of(kv.getKey().withoutPerson(), c);
-        })).setCoder(CELL_CODER);
-
-    PCollection<KV<CellKey, GapCell>> supportedCells = inputs.get(SummarisePayments.GAP_BY_PERSON)
-        .apply("SupportedPersonCells", MapElements.into(CELL_CODER.getEncodedTypeDescriptor()).via(kv -> {
-          GapCell c = new GapCell();
-          c.personsInGapWithSupport = kv.getValue().signum() != 0 ? 1 : 0;
-          return KV.of(kv.getKey().withoutPerson(), c);
-        })).setCoder(CELL_CODER);
+    PCollection<KV<CellKey, GapCell>> supportCells = inputs.get(SummarisePayments.GAP_CELLS);
 
     PCollection<KV<CellKey, GapCell>> recoverableCells = inputs.get(SummarisePayments.GAP_IN_RECOVERABLE_WINDOW)
         .apply("KeyByPerson", MapElements
@@ -134,22 +122,13 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         }).withSideInputs(rangeView))
         .setCoder(CELL_CODER);
 
-    PCollection<KV<CellKey, GapCell>> cells = PCollectionList.of(seeds).and(personCells).and(payerCells)
-        .and(supportedCells).and(recoverableCells).and(kisCells).and(reportedCells)
+    PCollection<KV<CellKey, GapCell>> cells = PCollectionList.of(seeds).and(personCells).and(supportCells)
+        .and(recoverableCells).and(kisCells).and(reportedCells)
         .apply("AllCellParts", Flatten.pCollections())
         .apply("SumCells", Combine.perKey(new SumCells()))
         .setCoder(CELL_CODER);
 
-    PCollection<Row> byReason = inputs.get(SummarisePayments.GAP_BY_REASON)
-        .apply("KeyByReason", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptor.of(CellKey.class), TypeDescriptor.of(GapCell.class)))
-            .via(kv -> {
-              GapCell c = new GapCell();
-              c.gapSupportSek = kv.getValue();
-              c.gapSupportPersons = kv.getValue().signum() != 0 ? 1 : 0;
-              return KV.of(kv.getKey().withoutPerson(), c);
-            }))
-        .setCoder(CELL_CODER)
+    PCollection<Row> byReason = inputs.get(SummarisePayments.GAP_REASON_CELLS)
         .apply("SumPerReason", Combine.perKey(new SumCells()))
         .apply("ToByReasonRows", ParDo.of(new DoFn<KV<CellKey, GapCell>, Row>() {
           private static final long serialVersionUID = 1L;
@@ -207,15 +186,24 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         .build();
   }
 
-  /** Scales a person's parts in R by min(1, retroactive allowance / P), per paying municipality. */
+  /**
+   * Scales a person's parts in R by min(1, retroactive allowance / P), per paying municipality;
+   * the persons' recoverable money is added per municipality-month within the bundle.
+   */
   static final class RecoverableFn extends DoFn<KV<String, Iterable<KV<String, BigDecimal>>>, KV<CellKey, GapCell>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
     private final PCollectionView<Map<String, PersonGap>> gapOf;
+    private transient CellSums cells;
 
     RecoverableFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf) {
       this.rangeView = rangeView;
       this.gapOf = gapOf;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      cells = new CellSums();
     }
 
     @ProcessElement
@@ -234,18 +222,32 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
         GapCell cell = new GapCell();
         cell.recoverableSek = kv.getValue().multiply(factor);
         cell.recoverablePersons = cell.recoverableSek.signum() != 0 ? 1 : 0;
-        c.output(KV.of(CellKey.of(month, kv.getKey()), cell));
+        cells.add(CellKey.of(month, kv.getKey()), cell);
       }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      cells.emit(kv -> c.output(kv, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
     }
   }
 
-  /** The home municipality's monthly counts of one person in the gap. */
+  /**
+   * The home municipality's monthly counts of one person in the gap, added per municipality-month
+   * within the bundle.
+   */
   static final class PersonMonthsFn extends DoFn<PersonGap, KV<CellKey, GapCell>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
+    private transient CellSums cells;
 
     PersonMonthsFn(PCollectionView<MonthRange> rangeView) {
       this.rangeView = rangeView;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      cells = new CellSums();
     }
 
     @ProcessElement
@@ -266,9 +268,14 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
           cell.closedEntitlementDays.add(g.entitlementGapDays());
         }
         if (cell.personsInGap + cell.openGapsAtMonthEnd + cell.gapsClosed() > 0) {
-          c.output(KV.of(CellKey.of(m, g.homeMunicipality()), cell));
+          cells.add(CellKey.of(m, g.homeMunicipality()), cell);
         }
       }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      cells.emit(kv -> c.output(kv, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
     }
   }
 

@@ -43,22 +43,47 @@ public final class GapCell implements Serializable {
   /** A new cell holding the sum of two cells (inputs are not modified). */
   public static GapCell sum(GapCell a, GapCell b) {
     GapCell c = new GapCell();
-    for (GapCell x : new GapCell[] {a, b}) {
-      c.personsInGap += x.personsInGap;
-      c.personsInGapWithSupport += x.personsInGapWithSupport;
-      c.gapPersonDays += x.gapPersonDays;
-      c.gapSupportPersons += x.gapSupportPersons;
-      c.gapSupportSek = c.gapSupportSek.add(x.gapSupportSek);
-      c.closedCashDays.addAll(x.closedCashDays);
-      c.closedEntitlementDays.addAll(x.closedEntitlementDays);
-      c.openGapsAtMonthEnd += x.openGapsAtMonthEnd;
-      c.recoverablePersons += x.recoverablePersons;
-      c.recoverableSek = c.recoverableSek.add(x.recoverableSek);
-      if (x.newcomersReceived != null) {
-        c.newcomersReceived = (c.newcomersReceived == null ? 0 : c.newcomersReceived) + x.newcomersReceived;
-      }
-      c.incomeSupportReported |= x.incomeSupportReported;
+    addInto(c, a);
+    addInto(c, b);
+    return c;
+  }
+
+  /** Adds {@code x} into {@code acc}, which must be the caller's own cell; {@code x} is not modified. */
+  static void addInto(GapCell acc, GapCell x) {
+    acc.personsInGap += x.personsInGap;
+    acc.personsInGapWithSupport += x.personsInGapWithSupport;
+    acc.gapPersonDays += x.gapPersonDays;
+    acc.gapSupportPersons += x.gapSupportPersons;
+    acc.gapSupportSek = acc.gapSupportSek.add(x.gapSupportSek);
+    acc.closedCashDays.addAll(x.closedCashDays);
+    acc.closedEntitlementDays.addAll(x.closedEntitlementDays);
+    acc.openGapsAtMonthEnd += x.openGapsAtMonthEnd;
+    acc.recoverablePersons += x.recoverablePersons;
+    acc.recoverableSek = acc.recoverableSek.add(x.recoverableSek);
+    if (x.newcomersReceived != null) {
+      acc.newcomersReceived = (acc.newcomersReceived == null ? 0 : acc.newcomersReceived) + x.newcomersReceived;
     }
+    acc.incomeSupportReported |= x.incomeSupportReported;
+  }
+
+  /**
+   * One person's gap support in a month from one paying municipality (contract 4.1): the amount,
+   * and the person counted in gap_support_persons when it is not zero.
+   */
+  static GapCell supportFromPayer(BigDecimal personsAmount) {
+    GapCell c = new GapCell();
+    c.gapSupportSek = personsAmount;
+    c.gapSupportPersons = personsAmount.signum() != 0 ? 1 : 0;
+    return c;
+  }
+
+  /**
+   * One person's gap support in a month, all payers together, for the person's home municipality:
+   * counted in persons_in_gap_with_support when it is not zero.
+   */
+  static GapCell supportedPerson(BigDecimal personsAmount) {
+    GapCell c = new GapCell();
+    c.personsInGapWithSupport = personsAmount.signum() != 0 ? 1 : 0;
     return c;
   }
 

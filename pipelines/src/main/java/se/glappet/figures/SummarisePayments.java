@@ -46,13 +46,17 @@ import se.glappet.records.Payment;
  *       totals again (a partial with a count of −1);
  *   <li>{@code GroupPartials}, {@code AddPartials}: all partials are added per key after one shuffle;
  *       a key whose payments were all taken out again disappears;
- *   <li>{@code SplitSums}: each exact sum goes to its output.
+ *   <li>{@code SplitSums}: each exact sum goes to its output. A person's gap support leaves as
+ *       its contribution to municipality-month cells ({@link GapCell#supportFromPayer},
+ *       {@link GapCell#supportedPerson}), added within the bundle: the persons' sums are the many
+ *       keys, and each output of a step is encoded and decoded once for every output.
  * </ul>
  *
  * <p>Input: {@link ReadPayments#INCOME_PARTIALS}, {@link ReadPayments#CANDIDATES},
- * {@link DecideDuplicates#LOSER_PAYMENTS} and {@link DecideDuplicates#LOSER_LINES}. Output: the six
- * tags below, one exact sum per key, which {@link ComputeIncomeSupportFigures} and
- * {@link ComputeGapFigures} publish.
+ * {@link DecideDuplicates#LOSER_PAYMENTS} and {@link DecideDuplicates#LOSER_LINES}. Output: the five
+ * tags below: exact income-support totals per key, partial gap cells, and each person's exact
+ * support in the recoverable window per paying municipality; {@link ComputeIncomeSupportFigures}
+ * and {@link ComputeGapFigures} publish them.
  */
 public final class SummarisePayments extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -61,12 +65,18 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_MONTHLY = new TupleTag<>() {};
   /** Income-support totals per municipality-month and reason. */
   public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_BY_REASON = new TupleTag<>() {};
-  /** Gap support per month, paying municipality and person. */
-  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_BY_PAYER = new TupleTag<>() {};
-  /** Gap support per month, home municipality and person. */
-  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_BY_PERSON = new TupleTag<>() {};
-  /** Gap support with a gap reason per month, paying municipality, reason and person. */
-  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_BY_REASON = new TupleTag<>() {};
+  /**
+   * Partial {@code gap_monthly} cells per municipality-month: gap support and its persons by paying
+   * municipality ({@link GapCell#supportFromPayer}), persons with support by home municipality
+   * ({@link GapCell#supportedPerson}). Each person's exact sum is counted here, then added by
+   * municipality-month within the bundle ({@link CellSums}); the parts of one cell add up later.
+   */
+  public static final TupleTag<KV<CellKey, GapCell>> GAP_CELLS = new TupleTag<>() {};
+  /**
+   * Partial {@code gap_by_reason} cells per paying municipality, month and gap reason, made in the
+   * same way from each person's exact sum.
+   */
+  public static final TupleTag<KV<CellKey, GapCell>> GAP_REASON_CELLS = new TupleTag<>() {};
   /** Support in the recoverable window per person and paying municipality (no month). */
   public static final TupleTag<KV<CellKey, BigDecimal>> GAP_IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
 
@@ -74,6 +84,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of());
   static final KvCoder<CellKey, BigDecimal> CELL_AMOUNTS = KvCoder.of(CellKey.CellKeyCoder.of(), DecimalCoder.of());
   static final KvCoder<PartialKey, Partial> PARTIALS = KvCoder.of(PartialKeyCoder.of(), PartialCoder.of());
+  static final KvCoder<CellKey, GapCell> CELLS = KvCoder.of(CellKey.CellKeyCoder.of(), GapCell.CellCoder.of());
   static final KvCoder<CellKey, IncomeSupportTotals> TOTALS =
       KvCoder.of(CellKey.CellKeyCoder.of(), IncomeSupportTotals.TotalsCoder.of());
 
@@ -174,14 +185,12 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         .apply("AddPartials", ParDo.of(new AddPartialsFn()))
         .setCoder(PARTIALS)
         .apply("SplitSums", ParDo.of(new SplitFn()).withOutputTags(INCOME_MONTHLY,
-            TupleTagList.of(INCOME_BY_REASON).and(GAP_BY_PAYER).and(GAP_BY_PERSON).and(GAP_BY_REASON)
-                .and(GAP_IN_RECOVERABLE_WINDOW)));
+            TupleTagList.of(INCOME_BY_REASON).and(GAP_CELLS).and(GAP_REASON_CELLS).and(GAP_IN_RECOVERABLE_WINDOW)));
     out.get(INCOME_MONTHLY).setCoder(TOTALS);
     out.get(INCOME_BY_REASON).setCoder(TOTALS);
-    for (TupleTag<KV<CellKey, BigDecimal>> t : java.util.List.of(GAP_BY_PAYER, GAP_BY_PERSON, GAP_BY_REASON,
-        GAP_IN_RECOVERABLE_WINDOW)) {
-      out.get(t).setCoder(CELL_AMOUNTS);
-    }
+    out.get(GAP_CELLS).setCoder(CELLS);
+    out.get(GAP_REASON_CELLS).setCoder(CELLS);
+    out.get(GAP_IN_RECOVERABLE_WINDOW).setCoder(CELL_AMOUNTS);
     return out;
   }
 
@@ -395,9 +404,20 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     }
   }
 
-  /** Sends each exact sum to its output under its cell key. */
+  /**
+   * Sends each exact sum to its output under its cell key; a person's gap support as parts of
+   * municipality-month cells, added within the bundle.
+   */
   static final class SplitFn extends DoFn<KV<PartialKey, Partial>, KV<CellKey, IncomeSupportTotals>> {
     private static final long serialVersionUID = 1L;
+    private transient CellSums cells;
+    private transient CellSums reasonCells;
+
+    @StartBundle
+    public void startBundle() {
+      cells = new CellSums();
+      reasonCells = new CellSums();
+    }
 
     @ProcessElement
     public void process(@Element KV<PartialKey, Partial> kv, MultiOutputReceiver out) {
@@ -417,17 +437,23 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
           out.get(INCOME_BY_REASON).output(KV.of(key, HouseholdTotals.totals(p.totals)));
           break;
         case GAP_BY_PAYER:
-          out.get(GAP_BY_PAYER).output(KV.of(key, p.amount));
+          cells.add(key.withoutPerson(), GapCell.supportFromPayer(p.amount));
           break;
         case GAP_BY_PERSON:
-          out.get(GAP_BY_PERSON).output(KV.of(key, p.amount));
+          cells.add(key.withoutPerson(), GapCell.supportedPerson(p.amount));
           break;
         case GAP_BY_REASON:
-          out.get(GAP_BY_REASON).output(KV.of(key, p.amount));
+          reasonCells.add(key.withoutPerson(), GapCell.supportFromPayer(p.amount));
           break;
         default:
           out.get(GAP_IN_RECOVERABLE_WINDOW).output(KV.of(key, p.amount));
       }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      cells.emit(kv -> c.output(GAP_CELLS, kv, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      reasonCells.emit(kv -> c.output(GAP_REASON_CELLS, kv, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
     }
   }
 
