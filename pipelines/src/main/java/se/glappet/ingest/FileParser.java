@@ -1,9 +1,6 @@
 package se.glappet.ingest;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import se.glappet.privacy.IdentityNumbers;
@@ -40,6 +37,7 @@ public final class FileParser {
 
   private static FileInfo scan(Dataset dataset, String relativePath, byte[] bytes,
       Set<String> municipalities, Sink sink, boolean describe) {
+    FileDigests.Pending sha256 = describe ? FileDigests.start(bytes) : null; // while the rows are checked
     String encoding = TextDecoding.detect(bytes);
     String text = TextDecoding.decode(bytes, encoding);
     String maskedFile = IdentityNumbers.mask(relativePath);
@@ -90,7 +88,7 @@ public final class FileParser {
       }
     }
     String sep = parser == null ? "" : parser.separator() == '\t' ? "tab" : String.valueOf(parser.separator());
-    return new FileInfo(dataset.folder, maskedFile, bytes.length, sha256(bytes), encoding, sep,
+    return new FileInfo(dataset.folder, maskedFile, bytes.length, sha256.hex(), encoding, sep,
         rows, unknown);
   }
 
@@ -103,13 +101,5 @@ public final class FileParser {
       }
     }
     return true;
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
