@@ -34,11 +34,12 @@ import se.glappet.records.ReasonCode;
  *   <li>every line is checked as every input line is ({@link CheckFile}): its finding (a rejected
  *       row or the fingerprint of an accepted one) goes to the duplicate rule ({@link #FINDINGS});
  *   <li>every accepted payment in the published months is added at once to partial income-support
- *       totals per municipality-month and per reason (contract 4.3, 4.4; {@link #INCOME_PARTIALS}),
+ *       totals per municipality-month and per reason (contract 4.3, 4.4; {@link #PARTIALS_AND_CANDIDATES}),
  *       which leave the bundle at its end or every {@link ReadAndSumFn#FLUSH_AFTER_PAYMENTS}. Its
  *       household id is parsed once ({@link HouseholdTotals.HouseholdId}: four longs) for both;
  *   <li>an accepted payment to a person with allowance rows, who may be in the gap, is set aside
- *       whole ({@link #CANDIDATES}, about 3 % of a national year).
+ *       whole (a gap candidate, about 3 % of a national year), packed into batches that travel
+ *       with the partial totals ({@link CandidateBatches}).
  * </ul>
  *
  * <p>The sums are provisional: the duplicate rule decides later which rows it rejects, and
@@ -55,10 +56,11 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
 
   /** What the checks found: for {@code ingest.DecideDuplicates}. */
   public static final TupleTag<KV<Long, Finding>> FINDINGS = new TupleTag<>() {};
-  /** Provisional income-support partial totals. */
-  public static final TupleTag<KV<Long, byte[]>> INCOME_PARTIALS = new TupleTag<>() {};
-  /** Accepted payments to persons with allowance rows. */
-  public static final TupleTag<CandidatePayment> CANDIDATES = new TupleTag<>() {};
+  /**
+   * Provisional income-support partial totals ({@link PartialBatches}) and, under a key of their
+   * own, batches of the accepted payments to persons with allowance rows ({@link CandidateBatches}).
+   */
+  public static final TupleTag<KV<Long, byte[]>> PARTIALS_AND_CANDIDATES = new TupleTag<>() {};
 
   private final PCollectionView<Iterable<String>> allowancePersons;
   private final YearMonth from;
@@ -91,14 +93,13 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
   public PCollectionTuple expand(PCollection<KV<Integer, InputFile>> files) {
     PCollectionTuple out = files.apply("ReadAndSumPayments",
         ParDo.of(new ReadAndSumFn(allowancePersons, from, to, municipalities)).withSideInputs(allowancePersons)
-            .withOutputTags(INCOME_PARTIALS, TupleTagList.of(FINDINGS).and(CANDIDATES)));
+            .withOutputTags(PARTIALS_AND_CANDIDATES, TupleTagList.of(FINDINGS)));
     out.get(FINDINGS).setCoder(Finding.keyedCoder());
-    out.get(INCOME_PARTIALS).setCoder(PartialBatches.CODER);
-    out.get(CANDIDATES).setCoder(CandidatePayment.CandidateCoder.of());
+    out.get(PARTIALS_AND_CANDIDATES).setCoder(PartialBatches.CODER);
     return out;
   }
 
-  /** Reads a bundle's income-support files once: findings, partial totals, candidates. */
+  /** Reads a bundle's income-support files once: findings, partial totals, candidate batches. */
   static final class ReadAndSumFn extends DoFn<KV<Integer, InputFile>, KV<Long, byte[]>> {
     /**
      * Partial totals are emitted at the latest after this many payments, which bounds the memory
@@ -113,6 +114,7 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     private final YearMonth to;
     private final Set<String> municipalities;
     private transient CandidatePersons candidates;
+    private transient CandidateBatches candidateBatches;
     private transient CheckFile check;
     /** Keyed by {@link PackedIncomeKey}: no text is built per payment. */
     private transient Map<Long, HouseholdTotals.Acc> totals;
@@ -132,6 +134,7 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     @StartBundle
     public void startBundle() {
       candidates = null;
+      candidateBatches = new CandidateBatches();
       check = new CheckFile(municipalities);
       totals = new HashMap<>();
       paymentsSinceFlush = 0;
@@ -169,7 +172,7 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
         HouseholdTotals.add(accFor(slot, PackedIncomeKey.withReason(monthly, p.reason)), household, p);
       }
       if (candidates.contains(p.personId)) {
-        c.output(CANDIDATES, new CandidatePayment(file, row.line, p));
+        candidateBatches.add(new CandidatePayment(file, row.line, p), c::output);
       }
     }
 
@@ -177,6 +180,8 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     public void finishBundle(FinishBundleContext c) {
       check.flush(f -> c.output(FINDINGS, f, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
       flush(b -> c.output(b, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      candidateBatches.flush(b -> c.output(b, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      candidateBatches = null;
       totals = null;
       check = null;
     }

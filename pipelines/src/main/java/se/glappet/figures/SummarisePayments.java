@@ -41,7 +41,8 @@ import se.glappet.records.Payment;
  *
  * <ul>
  *   <li>{@code ApportionGapSupport}: the candidates the rule accepted are apportioned to their
- *       person's gap window (contract 3, 4.1, 4.2), per bundle;
+ *       person's gap window (contract 3, 4.1, 4.2), per bundle; the income-support partials that
+ *       travel with them pass unchanged;
  *   <li>{@code TakeOutDuplicates}: every payment the rule rejected is taken out of the income-support
  *       totals again (a partial with a count of −1);
  *   <li>{@code GroupPartials}, {@code AddPartials}: all partials are added per key after one shuffle;
@@ -52,7 +53,7 @@ import se.glappet.records.Payment;
  *       keys, and each output of a step is encoded and decoded once for every output.
  * </ul>
  *
- * <p>Input: {@link ReadPayments#INCOME_PARTIALS}, {@link ReadPayments#CANDIDATES},
+ * <p>Input: {@link ReadPayments#PARTIALS_AND_CANDIDATES},
  * {@link DecideDuplicates#LOSER_PAYMENTS} and {@link DecideDuplicates#LOSER_LINES}. Output: the five
  * tags below: exact income-support totals per key, partial gap cells, and each person's exact
  * support in the recoverable window per paying municipality; {@link ComputeIncomeSupportFigures}
@@ -172,14 +173,14 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   public PCollectionTuple expand(PCollectionTuple inputs) {
     PCollectionView<Map<Integer, Iterable<Integer>>> losers =
         ReadAcceptedRows.loserLinesByFile(inputs.get(DecideDuplicates.LOSER_LINES));
-    PCollection<KV<Long, byte[]>> gapParts = inputs.get(ReadPayments.CANDIDATES)
+    PCollection<KV<Long, byte[]>> partials = inputs.get(ReadPayments.PARTIALS_AND_CANDIDATES)
         .apply("ApportionGapSupport", ParDo.of(new ApportionFn(range, gapOf, losers))
             .withSideInputs(range, gapOf, losers))
         .setCoder(PartialBatches.CODER);
     PCollection<KV<Long, byte[]>> takenOut = inputs.get(DecideDuplicates.LOSER_PAYMENTS)
         .apply("TakeOutDuplicates", ParDo.of(new TakeOutFn(from, to)))
         .setCoder(PartialBatches.CODER);
-    PCollectionTuple out = PCollectionList.of(inputs.get(ReadPayments.INCOME_PARTIALS)).and(gapParts).and(takenOut)
+    PCollectionTuple out = PCollectionList.of(partials).and(takenOut)
         .apply("AllPartials", Flatten.pCollections())
         .apply("GroupPartials", GroupByKey.create())
         .apply("AddPartials", ParDo.of(new AddPartialsFn()))
@@ -267,9 +268,9 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   /**
    * Apportions the candidate payments (contract section 3) that the duplicate rule accepted: a
    * payment known at obs_end, to its person's gap window, per month in the published months.
-   * Partial sums per bundle.
+   * Partial sums per bundle. The income-support partials among its input pass unchanged.
    */
-  static final class ApportionFn extends DoFn<CandidatePayment, KV<Long, byte[]>> {
+  static final class ApportionFn extends DoFn<KV<Long, byte[]>, KV<Long, byte[]>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
     private final PCollectionView<Map<String, PersonGap>> gapOf;
@@ -300,7 +301,14 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         loserLines = new HashSet<>();
         c.sideInput(losers).forEach((file, lines) -> lines.forEach(l -> loserLines.add(at(file, l))));
       }
-      CandidatePayment cp = c.element();
+      if (!CandidateBatches.isCandidates(c.element())) {
+        c.output(c.element());
+        return;
+      }
+      CandidateBatches.forEach(c.element().getValue(), this::apportion);
+    }
+
+    private void apportion(CandidatePayment cp) {
       if (loserLines.contains(at(cp.file, cp.line))) {
         return; // the duplicate rule rejected it
       }

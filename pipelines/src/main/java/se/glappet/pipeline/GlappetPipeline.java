@@ -81,8 +81,8 @@ public final class GlappetPipeline {
 
     PCollection<PersonGap> gaps = inputs.get(ReadInputs.ALLOWANCES).apply("BuildPersonGaps", new BuildPersonGaps(range));
     PCollectionView<Map<String, PersonGap>> gapOf = BuildPersonGaps.byPerson(gaps);
-    PCollectionTuple summaries = PCollectionTuple.of(ReadPayments.INCOME_PARTIALS, payments.get(ReadPayments.INCOME_PARTIALS))
-        .and(ReadPayments.CANDIDATES, payments.get(ReadPayments.CANDIDATES))
+    PCollectionTuple summaries = PCollectionTuple
+        .of(ReadPayments.PARTIALS_AND_CANDIDATES, payments.get(ReadPayments.PARTIALS_AND_CANDIDATES))
         .and(DecideDuplicates.LOSER_PAYMENTS, paymentChecks.get(DecideDuplicates.LOSER_PAYMENTS))
         .and(DecideDuplicates.LOSER_LINES, paymentChecks.get(DecideDuplicates.LOSER_LINES))
         .apply("SummarisePayments", new SummarisePayments(range, gapOf, spec.from, spec.to));
