@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The SHA-256 of each input file, which the quality report lists (contract section 5).
+ * The SHA-256 of each input file, which the quality report lists (contract section 4.7).
  *
  * <p>The launcher runs inputs below about two national years on the quick JIT compiler alone
  * ({@code -XX:TieredStopAtLevel=1}, see {@code pipelines/src/main/sh/jit-options}). That compiler

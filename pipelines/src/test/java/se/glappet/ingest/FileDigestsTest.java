@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The input files' SHA-256 (contract section 5), computed in a helper JVM or here: the same digest
+ * The input files' SHA-256 (contract section 4.7), computed in a helper JVM or here: the same digest
  * either way, also when the helper dies with digests owed.
  */
 class FileDigestsTest {
