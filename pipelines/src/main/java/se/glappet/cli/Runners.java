@@ -43,7 +43,7 @@ final class Runners {
           f.setParallelism(cores);
         }
         if (f.getFlinkConfDir() == null) {
-          f.setFlinkConfDir(writeFlinkConfig("glappet-flink-conf", EMBEDDED_FLINK_CONFIG).toString());
+          f.setFlinkConfDir(writeFlinkConfig("glappet-flink-conf", embeddedFlinkConfig(f.getParallelism())).toString());
         }
       } else {
         tuneForCluster(f, master);
@@ -143,21 +143,31 @@ final class Runners {
    * (2 cores). The sort's memory is allocated off the Java heap, so the launcher's -Xmx1536m plus
    * this stays under 2 GiB of peak memory.
    *
-   * <p>Network buffers: the embedded Flink has 64 MB of them (2 048 buffers of 32 KB, its default
-   * for local execution, written out here), and each blocking (sort-shuffle) partition reserves
-   * {@code taskmanager.network.sort-shuffle.min-buffers} of them before its task starts, 512 by
-   * default. At parallelism 2 the payments' reading alone has blocking outputs worth 2 048. One run
-   * of a national year in about twenty hung for 13 minutes at 6 % CPU: the duplicate rule's
-   * grouping waited for 512 buffers for its own output before reading its input, while the reading
-   * waited for that grouping to read (thread dump: both in {@code
+   * <p>Network buffers: 32 MB (1 024 buffers of 32 KB) per parallel subtask, 64 MB at the
+   * parallelism of 2 (Flink's own default for local execution, written out here). Each blocking
+   * (sort-shuffle) partition reserves {@code taskmanager.network.sort-shuffle.min-buffers} of them
+   * before its task starts, 512 by default. At parallelism 2 the payments' reading alone had
+   * blocking outputs worth 2 048. One run of a national year in about twenty hung for 13 minutes at
+   * 6 % CPU: the duplicate rule's grouping waited for 512 buffers for its own output before reading
+   * its input, while the reading waited for that grouping to read (thread dump: both in {@code
    * LocalBufferPool.requestMemorySegmentBlocking}). With 64 per partition the graph's blocking
    * partitions need a fraction of the pool; the sort then writes smaller regions, which costs
-   * nothing measurable here (bench/README.md, "Network buffers").
+   * nothing measurable here (bench/README.md, "Network buffers"). The pool grows with the
+   * parallelism because the number of partitions does: with 64 MB at parallelism 4 (a 4-core
+   * machine's default) a national year failed with "Insufficient number of network buffers:
+   * required 64, but only 41 available"; with 128 MB at 4 and 256 MB at 8 it ran, with the same
+   * values.
    */
-  static final String EMBEDDED_FLINK_CONFIG = "taskmanager.memory.managed.size: 512m\n"
-      + "taskmanager.memory.network.min: 64m\n"
-      + "taskmanager.memory.network.max: 64m\n"
-      + "taskmanager.network.sort-shuffle.min-buffers: 64\n";
+  static String embeddedFlinkConfig(int parallelism) {
+    long networkMb = NETWORK_MB_PER_SUBTASK * Math.max(2, parallelism);
+    return "taskmanager.memory.managed.size: 512m\n"
+        + "taskmanager.memory.network.min: " + networkMb + "m\n"
+        + "taskmanager.memory.network.max: " + networkMb + "m\n"
+        + "taskmanager.network.sort-shuffle.min-buffers: 64\n";
+  }
+
+  /** Network memory of the embedded Flink per parallel subtask ({@link #embeddedFlinkConfig}). */
+  static final long NETWORK_MB_PER_SUBTASK = 32;
 
   static java.nio.file.Path writeFlinkConfig(String prefix, String config) {
     try {
