@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -84,7 +83,7 @@ public final class DecideDuplicates extends PTransform<PCollection<KV<Long, Find
     PCollection<java.time.YearMonth> months = decided.get(ReadInputs.PAYMENT_MONTHS)
         .setCoder(RecordCoders.YearMonthCoder.of());
     return PCollectionTuple.of(ReadInputs.REJECTED, rejected)
-        .and(ReadInputs.FILES, decided.get(ReadInputs.FILES).setCoder(SerializableCoder.of(FileInfo.class)))
+        .and(ReadInputs.FILES, decided.get(ReadInputs.FILES).setCoder(FileInfo.FileInfoCoder.of()))
         .and(ReadInputs.MUNICIPALITIES, inBatch)
         .and(ReadInputs.PAYMENT_MONTHS, months)
         .and(LOSER_LINES, loserLines)

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.values.KV;
@@ -97,7 +96,7 @@ public final class Finding {
     private static final long serialVersionUID = 1L;
     private static final ByteArrayCoder ROWS = ByteArrayCoder.of();
     private static final RejectedRow.RejectCoder REJECTED = RejectedRow.RejectCoder.of();
-    private static final SerializableCoder<FileInfo> FILE = SerializableCoder.of(FileInfo.class);
+    private static final FileInfo.FileInfoCoder FILE = FileInfo.FileInfoCoder.of();
 
     public static FindingCoder of() {
       return new FindingCoder();

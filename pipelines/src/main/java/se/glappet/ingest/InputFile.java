@@ -2,9 +2,12 @@ package se.glappet.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
 import se.glappet.privacy.IdentityNumbers;
 
@@ -44,5 +47,38 @@ public final class InputFile implements Serializable {
   @Override
   public int hashCode() {
     return Objects.hash(dataset, location);
+  }
+
+  /**
+   * The coder of input files: the dataset's ordinal and the two paths. Java serialization, which
+   * Beam would fall back to, wrote the class descriptors with every file and took about 0.1 ms per
+   * file to decode (0.5 CPU seconds on a national year's 4 061 files).
+   */
+  public static final class InputFileCoder extends AtomicCoder<InputFile> {
+    private static final long serialVersionUID = 1L;
+    private static final StringUtf8Coder S = StringUtf8Coder.of();
+
+    public static InputFileCoder of() {
+      return new InputFileCoder();
+    }
+
+    @Override
+    public void encode(InputFile f, OutputStream out) throws IOException {
+      out.write(f.dataset.ordinal());
+      S.encode(f.relativePath, out);
+      S.encode(f.location, out);
+    }
+
+    @Override
+    public InputFile decode(InputStream in) throws IOException {
+      int ordinal = in.read();
+      if (ordinal < 0 || ordinal >= Dataset.values().length) {
+        throw new IOException("not an input file: dataset " + ordinal);
+      }
+      return new InputFile(Dataset.values()[ordinal], S.decode(in), S.decode(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
   }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -96,7 +95,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
     for (int i = 0; i < files.size(); i++) {
       (files.get(i).dataset == Dataset.INCOME_SUPPORT ? payments : small).add(KV.of(i, files.get(i)));
     }
-    KvCoder<Integer, InputFile> numbered = KvCoder.of(VarIntCoder.of(), SerializableCoder.of(InputFile.class));
+    KvCoder<Integer, InputFile> numbered = KvCoder.of(VarIntCoder.of(), InputFile.InputFileCoder.of());
     PCollection<KV<Integer, InputFile>> spread = begin
         .apply("ListFiles", Create.of(small).withCoder(numbered))
         .apply("SpreadFiles", Reshuffle.viaRandomKey());

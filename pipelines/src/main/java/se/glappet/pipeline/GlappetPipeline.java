@@ -169,6 +169,8 @@ public final class GlappetPipeline {
     r.registerCoderForClass(RowFingerprint.class, RowFingerprint.FingerprintCoder.of());
     r.registerCoderForClass(Finding.class, Finding.FindingCoder.of());
     r.registerCoderForClass(RejectedRow.class, RejectedRow.RejectCoder.of());
+    r.registerCoderForClass(FileInfo.class, FileInfo.FileInfoCoder.of());
+    r.registerCoderForClass(se.glappet.ingest.InputFile.class, se.glappet.ingest.InputFile.InputFileCoder.of());
     r.registerCoderForClass(Payment.class, RecordCoders.PaymentCoder.of());
     r.registerCoderForClass(AllowancePeriod.class, RecordCoders.AllowanceCoder.of());
     r.registerCoderForClass(KisRow.class, RecordCoders.KisCoder.of());

@@ -69,4 +69,28 @@ class IngestCodersTest {
     CoderProperties.coderDeterministic(DuplicateRule.LoserCoder.of(), duplicate,
         new DuplicateRule.Loser(0, 3, RejectReason.DUPLICATE_ROW, duplicate.message));
   }
+
+  @Test
+  void inputFilesRoundTripInEveryDataset() throws Exception {
+    InputFile[] files = new InputFile[Dataset.values().length];
+    for (Dataset d : Dataset.values()) {
+      files[d.ordinal()] = new InputFile(d, d.folder + "/å ä ö " + d.ordinal() + ".csv",
+          "/in/" + d.folder + "/å ä ö " + d.ordinal() + ".csv");
+    }
+    CoderChecks.roundTrips(InputFile.InputFileCoder.of(), files);
+    CoderChecks.consistentWithEquals(InputFile.InputFileCoder.of(), files);
+    CoderProperties.coderDeterministic(InputFile.InputFileCoder.of(), files[0],
+        new InputFile(files[0].dataset, files[0].relativePath, files[0].location));
+  }
+
+  @Test
+  void fileDescriptionsRoundTripWithUnknownColumnsAndWithoutADigest() throws Exception {
+    FileInfo described = new FileInfo("kis", "kis/k.csv", 1234L, "ab".repeat(32), "UTF-8", ";", 17L,
+        List.of("note", "(empty header cell)"));
+    FileInfo bare = new FileInfo("population", "population/p.csv", 0L, null, null, "", 0L, List.of());
+    CoderChecks.roundTrips(FileInfo.FileInfoCoder.of(), described, bare);
+    CoderChecks.consistentWithEquals(FileInfo.FileInfoCoder.of(), described, bare);
+    assertEquals(List.of("note", "(empty header cell)"),
+        CoderUtils.clone(FileInfo.FileInfoCoder.of(), described).unknownColumns);
+  }
 }
