@@ -56,10 +56,7 @@ public final class CanonicalRows {
     if (v == null) {
       return payment(row.canonical());
     }
-    BigDecimal amount = ((BigDecimal) v[7]).stripTrailingZeros();
-    if (amount.scale() < 0) {
-      amount = amount.setScale(0);
-    }
+    BigDecimal amount = withoutTrailingZeros((BigDecimal) v[7]);
     return new Payment((String) v[0], (String) v[1], (String) v[2], (String) v[3], (LocalDate) v[4],
         (LocalDate) v[5], (LocalDate) v[6], amount, (ReasonCode) v[8], ((Long) v[9]).intValue(),
         ((Long) v[10]).intValue());
@@ -69,6 +66,30 @@ public final class CanonicalRows {
     String[] f = fields(canonical, 7);
     return new AllowancePeriod(f[0], f[1], AllowancePeriod.Type.valueOf(f[2]), date(f[3]),
         dateOrNull(f[4]), dateOrNull(f[5]), new BigDecimal(f[6]));
+  }
+
+  /**
+   * The allowance period of an accepted row, from its typed values when it carries them (exactly
+   * what {@link #allowance(String)} makes of its canonical text: the amount without trailing zeros).
+   */
+  public static AllowancePeriod allowance(ParsedRow row) {
+    Object[] v = row.values;
+    if (v == null) {
+      return allowance(row.canonical());
+    }
+    return new AllowancePeriod((String) v[0], (String) v[1], (AllowancePeriod.Type) v[2], (LocalDate) v[3],
+        (LocalDate) v[4], (LocalDate) v[5], withoutTrailingZeros((BigDecimal) v[6]));
+  }
+
+  /** The person of an accepted allowance row: {@code allowance(row).personId} without the record. */
+  public static String allowancePerson(ParsedRow row) {
+    return row.values == null ? allowance(row.canonical()).personId : (String) row.values[0];
+  }
+
+  /** What {@code new BigDecimal(canonical text)} gives: trailing zeros stripped, scale at least 0. */
+  private static BigDecimal withoutTrailingZeros(BigDecimal x) {
+    BigDecimal amount = x.stripTrailingZeros();
+    return amount.scale() < 0 ? amount.setScale(0) : amount;
   }
 
   public static KisRow kis(String canonical) {

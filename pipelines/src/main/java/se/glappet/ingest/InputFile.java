@@ -29,10 +29,17 @@ public final class InputFile implements Serializable {
 
   /** The file's bytes; an error names the file by its masked relative path. */
   byte[] readBytes() throws IOException {
-    try (InputStream in = Channels.newInputStream(
-        FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
-      return in.readAllBytes();
-    } catch (IOException e) {
+    try {
+      if (location.startsWith("/")) {
+        // A local path (what the launcher lists): one read of the known size, without Beam's
+        // file-system match and a channel read in small pieces into a growing array.
+        return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(location));
+      }
+      try (InputStream in = Channels.newInputStream(
+          FileSystems.open(FileSystems.matchSingleFileSpec(location).resourceId()))) {
+        return in.readAllBytes();
+      }
+    } catch (IOException | java.nio.file.InvalidPathException e) {
       throw new IOException("cannot read input file " + IdentityNumbers.mask(relativePath) + ": "
           + IdentityNumbers.mask(String.valueOf(e.getMessage())), e);
     }

@@ -111,7 +111,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
         ReadAcceptedRows.loserLinesByFile(decided.get(DecideDuplicates.LOSER_LINES));
 
     PCollection<AllowancePeriod> allowances = spread.apply("ReadAllowancePeriods", new ReadAcceptedRows<>(
-        Dataset.ALLOWANCES, r -> CanonicalRows.allowance(r.canonical()), loserLines, municipalities))
+        Dataset.ALLOWANCES, CanonicalRows::allowance, loserLines, municipalities))
         .setCoder(RecordCoders.AllowanceCoder.of());
     PCollection<KisRow> kis = spread.apply("ReadKisRows", new ReadAcceptedRows<>(
         Dataset.KIS, r -> CanonicalRows.kis(r.canonical()), loserLines, municipalities))
@@ -171,7 +171,7 @@ public final class ReadInputs extends PTransform<PBegin, PCollectionTuple> {
       if (f.dataset != Dataset.ALLOWANCES) {
         return;
       }
-      ReadAcceptedRows.readAccepted(f, municipalities, Set.of(), row -> CanonicalRows.allowance(row.canonical()).personId,
+      ReadAcceptedRows.readAccepted(f, municipalities, Set.of(), CanonicalRows::allowancePerson,
           out::output);
     }
   }

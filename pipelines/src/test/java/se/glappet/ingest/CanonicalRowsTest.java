@@ -49,4 +49,28 @@ class CanonicalRowsTest {
           fromValues.municipalityCode + fromValues.paymentId + fromValues.personId);
     }
   }
+
+  @Test
+  void anAllowanceFromTypedValuesEqualsTheAllowanceFromCanonicalText() {
+    String[][] variants = {
+        {"daily_amount_sek", "308,00"}, {"daily_amount_sek", "1000"}, {"daily_amount_sek", "0.50"},
+        {"person_id", "BBBBBBBBBBBBBBBBAAAA"}, {"to_date", "", "first_payment_date", ""},
+        {"allowance_type", "LMA", "first_payment_date", ""}};
+    for (String[] variant : variants) {
+      RowParser.Outcome o = RowParserTest.allowance(variant);
+      String what = String.join(" ", variant);
+      org.junit.jupiter.api.Assertions.assertTrue(o.accepted(), what);
+      ParsedRow row = new ParsedRow(Dataset.ALLOWANCES, "f", 2, o.key(), o.canonical(), "raw", o.values);
+      se.glappet.records.AllowancePeriod fromValues = CanonicalRows.allowance(row);
+      se.glappet.records.AllowancePeriod fromText = CanonicalRows.allowance(o.canonical());
+      assertEquals(fromText.dailyAmountSek, fromValues.dailyAmountSek, what); // equals compares the scale too
+      assertEquals(fromText.personId, fromValues.personId, what);
+      assertEquals(fromText.personId, CanonicalRows.allowancePerson(row), what);
+      assertEquals(fromText.municipalityCode, fromValues.municipalityCode, what);
+      assertEquals(fromText.type, fromValues.type, what);
+      assertEquals(fromText.fromDate, fromValues.fromDate, what);
+      assertEquals(fromText.toDate, fromValues.toDate, what);
+      assertEquals(fromText.firstPaymentDate, fromValues.firstPaymentDate, what);
+    }
+  }
 }
