@@ -2,6 +2,7 @@ package se.glappet.figures;
 
 import java.util.HashSet;
 import java.util.Set;
+import se.glappet.records.Hex;
 
 /**
  * The persons with allowance rows, asked once per payment whether the payment's person is among
@@ -56,7 +57,7 @@ final class CandidatePersons {
     }
     long v = 0;
     for (int i = 0; i < PREFIX; i++) {
-      int d = Character.digit(id.charAt(i), 16);
+      int d = Hex.nibble(id.charAt(i));
       if (d < 0) {
         return NOT_HEX;
       }

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import se.glappet.records.DecimalCoder;
+import se.glappet.records.Hex;
 import se.glappet.records.Payment;
 import se.glappet.records.RecordCoders;
 
@@ -77,10 +78,10 @@ public final class HouseholdTotals {
       long k3 = 0;
       int bad = 0;
       for (int i = 0; i < 16; i++) { // the four longs side by side: four independent chains
-        int n0 = nibble(household.charAt(i));
-        int n1 = nibble(household.charAt(16 + i));
-        int n2 = nibble(household.charAt(32 + i));
-        int n3 = nibble(household.charAt(48 + i));
+        int n0 = Hex.lowerNibble(household.charAt(i));
+        int n1 = Hex.lowerNibble(household.charAt(16 + i));
+        int n2 = Hex.lowerNibble(household.charAt(32 + i));
+        int n3 = Hex.lowerNibble(household.charAt(48 + i));
         bad |= n0 | n1 | n2 | n3;
         k0 = (k0 << 4) | n0;
         k1 = (k1 << 4) | n1;
@@ -94,22 +95,6 @@ public final class HouseholdTotals {
     @Override
     public String toString() {
       return "HouseholdId[not shown]";
-    }
-  }
-
-  /** The value of a lower-case hexadecimal digit; −1 for any other character below 128. */
-  private static final byte[] NIBBLE = new byte[128];
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-  /** The value of a lower-case hexadecimal digit, −1 for any other character (−1 spoils the whole long). */
-  private static int nibble(char c) {
-    return c < 128 ? NIBBLE[c] : -1;
-  }
-
-  static {
-    Arrays.fill(NIBBLE, (byte) -1);
-    for (int i = 0; i < 16; i++) {
-      NIBBLE[HEX[i]] = (byte) i;
     }
   }
 

@@ -32,29 +32,14 @@ public final class RecordCoders {
     I.encode(n, out);
     byte[] packed = new byte[(n + 1) / 2];
     for (int i = 0; i < n; i += 2) {
-      int hi = nibble(hex.charAt(i));
-      int lo = i + 1 < n ? nibble(hex.charAt(i + 1)) : 0;
+      int hi = Hex.lowerNibble(hex.charAt(i));
+      int lo = i + 1 < n ? Hex.lowerNibble(hex.charAt(i + 1)) : 0;
       if ((hi | lo) < 0) {
         throw new IOException("not a pseudonym");
       }
       packed[i / 2] = (byte) ((hi << 4) | lo);
     }
     out.write(packed); // one write: runners' streams are slow per byte
-  }
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-  /** The value of a lower-case hexadecimal digit, −1 for any other character below 128. */
-  private static final byte[] NIBBLE = new byte[128];
-
-  static {
-    java.util.Arrays.fill(NIBBLE, (byte) -1);
-    for (int i = 0; i < 16; i++) {
-      NIBBLE[HEX[i]] = (byte) i;
-    }
-  }
-
-  private static int nibble(char c) {
-    return c < 128 ? NIBBLE[c] : -1;
   }
 
   public static String pseudonym(InputStream in) throws IOException {
@@ -71,9 +56,9 @@ public final class RecordCoders {
     byte[] c = new byte[n];
     for (int i = 0; i < n; i += 2) {
       int b = packed[i / 2] & 0xFF;
-      c[i] = (byte) HEX[b >> 4];
+      c[i] = (byte) Hex.digit(b >> 4);
       if (i + 1 < n) {
-        c[i + 1] = (byte) HEX[b & 15];
+        c[i + 1] = (byte) Hex.digit(b & 15);
       }
     }
     return new String(c, java.nio.charset.StandardCharsets.ISO_8859_1);
