@@ -11,7 +11,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.values.Row;
+import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
@@ -30,6 +32,17 @@ public final class ParquetFiles {
     if (fragment != null && !fragment.isEmpty() && path.toString().contains(fragment)) {
       throw new IOException("No space left on device (injected fault writing " + path.getFileName() + ")");
     }
+  }
+
+  /**
+   * A reader of a Parquet file's rows as Avro records: the one way this package reads its files
+   * back. Its Hadoop configuration has no default resources: a default {@code Configuration}
+   * parses {@code core-default.xml} once per reader (RIM export, anomaly flags and rejects read
+   * dozens of files per run).
+   */
+  public static ParquetReader<GenericRecord> reader(Path path) throws IOException {
+    return AvroParquetReader.<GenericRecord>builder(new NioInputFile(path))
+        .withConf(new org.apache.hadoop.conf.Configuration(false)).build();
   }
 
   /**

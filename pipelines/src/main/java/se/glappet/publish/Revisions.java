@@ -17,7 +17,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -361,8 +360,7 @@ public final class Revisions {
         throws IOException {
       Rows rows = new Rows(path, previous, keyOf);
       try {
-        rows.reader = AvroParquetReader.<GenericRecord>builder(new NioInputFile(path))
-            .withConf(new org.apache.hadoop.conf.Configuration(false)).build();
+        rows.reader = ParquetFiles.reader(path);
         if (!streaming) {
           List<Map.Entry<List<String>, GenericRecord>> all = new ArrayList<>();
           GenericRecord g;

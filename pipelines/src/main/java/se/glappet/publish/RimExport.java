@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import se.glappet.figures.Kpi;
 
@@ -47,7 +46,7 @@ public final class RimExport {
     for (YearMonth m : months) {
       notReported.addAll(notReported(dir, m));
       Path f = dir.resolve(OutputTable.NATIONAL_COMPARISON.datasetName).resolve(m + ".parquet");
-      try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(f)).build()) {
+      try (ParquetReader<GenericRecord> r = ParquetFiles.reader(f)) {
         GenericRecord g;
         while ((g = r.read()) != null) {
           rows.add(g);
@@ -107,7 +106,7 @@ public final class RimExport {
     if (!Files.exists(f)) {
       return out;
     }
-    try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(new NioInputFile(f)).build()) {
+    try (ParquetReader<GenericRecord> r = ParquetFiles.reader(f)) {
       GenericRecord g;
       while ((g = r.read()) != null) {
         if (!(Boolean) g.get("income_support_reported")) {
