@@ -14,16 +14,16 @@ public final class Hex {
   private static final char[] LOWER = "0123456789abcdef".toCharArray();
   /** The value of an ASCII hexadecimal digit of either case; −1 for any other character below 128. */
   private static final byte[] VALUE = new byte[128];
-  /** Whether a character below 128 is an upper-case hexadecimal letter. */
-  private static final boolean[] UPPER = new boolean[128];
+  /** The value of a lower-case hexadecimal digit; −1 for any other character below 128. */
+  private static final byte[] LOWER_VALUE = new byte[128];
 
   static {
     Arrays.fill(VALUE, (byte) -1);
+    Arrays.fill(LOWER_VALUE, (byte) -1);
     for (int i = 0; i < 16; i++) {
+      LOWER_VALUE[LOWER[i]] = (byte) i;
       VALUE[LOWER[i]] = (byte) i;
-      char upper = Character.toUpperCase(LOWER[i]);
-      VALUE[upper] = (byte) i;
-      UPPER[upper] = i >= 10;
+      VALUE[Character.toUpperCase(LOWER[i])] = (byte) i;
     }
   }
 
@@ -38,7 +38,7 @@ public final class Hex {
    * check once at the end.
    */
   public static int lowerNibble(char c) {
-    return c < 128 && !UPPER[c] ? VALUE[c] : -1;
+    return c < 128 ? LOWER_VALUE[c] : -1;
   }
 
   /** The value of an ASCII hexadecimal digit of either case; −1 for any other character. */
