@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
+import se.glappet.records.Hex;
 
 /**
  * How one field is read (contract section 2.1). Each method returns the parsed value or throws
@@ -13,23 +14,6 @@ import java.util.Locale;
  * with regular expressions; the regular expression each check stands for is given in its comment.
  */
 public final class FieldRules {
-  /** The class of each Latin-1 character in a pseudonym: see {@link #pseudonym}. */
-  private static final byte[] HEX_KIND = new byte[256];
-  private static final int HEX_LOWER_OR_DIGIT = 0;
-  private static final int HEX_UPPER = 1;
-  private static final int NOT_HEX = 2;
-
-  static {
-    java.util.Arrays.fill(HEX_KIND, (byte) NOT_HEX);
-    for (char c = '0'; c <= '9'; c++) {
-      HEX_KIND[c] = HEX_LOWER_OR_DIGIT;
-    }
-    for (char c = 'a'; c <= 'f'; c++) {
-      HEX_KIND[c] = HEX_LOWER_OR_DIGIT;
-      HEX_KIND[Character.toUpperCase(c)] = HEX_UPPER;
-    }
-  }
-
   private FieldRules() {}
 
   /** A field that breaks its rule. */
@@ -263,12 +247,12 @@ public final class FieldRules {
     int kinds = 0;
     for (int i = 0; i < n; i++) {
       char c = v.charAt(i);
-      kinds |= c < 256 ? HEX_KIND[c] : NOT_HEX;
+      kinds |= Hex.kind(c);
     }
-    if ((kinds & NOT_HEX) != 0) {
+    if ((kinds & Hex.NOT_HEX) != 0) {
       throw new BadValueException("not a pseudonym (16-64 hexadecimal characters)");
     }
-    return (kinds & HEX_UPPER) == 0 ? v : lowerCaseHex(v);
+    return (kinds & Hex.UPPER) == 0 ? v : lowerCaseHex(v);
   }
 
   /**

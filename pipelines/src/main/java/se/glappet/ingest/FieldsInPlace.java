@@ -1,5 +1,7 @@
 package se.glappet.ingest;
 
+import se.glappet.records.Hex;
+
 /**
  * The common, certainly valid shapes of {@link FieldRules}' fields, read in place from
  * {@code v[b, e)} (a trimmed field inside a line) without a string per field. Each method answers
@@ -10,20 +12,6 @@ package se.glappet.ingest;
 final class FieldsInPlace {
   /** What the methods returning a long answer for a field they do not read. */
   static final long NOT_IN_PLACE = Long.MIN_VALUE;
-  /** Per Latin-1 character: 0 a lower-case hex digit or digit, 1 an upper-case hex digit, 2 not hex. */
-  private static final byte[] HEX_KIND = new byte[256];
-
-  static {
-    java.util.Arrays.fill(HEX_KIND, (byte) 2);
-    for (char c = '0'; c <= '9'; c++) {
-      HEX_KIND[c] = 0;
-    }
-    for (char c = 'a'; c <= 'f'; c++) {
-      HEX_KIND[c] = 0;
-      HEX_KIND[Character.toUpperCase(c)] = 1;
-    }
-  }
-
   private FieldsInPlace() {}
 
   /**
@@ -82,9 +70,9 @@ final class FieldsInPlace {
     int kinds = 0;
     for (int i = b; i < e; i++) {
       char c = v.charAt(i);
-      kinds |= c < 256 ? HEX_KIND[c] : 2;
+      kinds |= Hex.kind(c);
     }
-    return (kinds & 2) != 0 ? -1 : kinds;
+    return (kinds & Hex.NOT_HEX) != 0 ? -1 : kinds;
   }
 
   /**

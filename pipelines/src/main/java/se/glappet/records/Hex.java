@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Hexadecimal digits, read and written without {@link Character#digit} (which looks through the
- * Unicode tables for every character): the one digit table that the pseudonym coder, the household
- * totals and the candidate filter share.
+ * Unicode tables for every character): the one definition of a hexadecimal digit that the pseudonym
+ * checks ({@code FieldRules}, {@code FieldsInPlace}), the pseudonym coder, the household totals and
+ * the candidate filter share.
  */
 public final class Hex {
   private Hex() {}
@@ -16,14 +17,29 @@ public final class Hex {
   private static final byte[] VALUE = new byte[128];
   /** The value of a lower-case hexadecimal digit; −1 for any other character below 128. */
   private static final byte[] LOWER_VALUE = new byte[128];
+  /** {@link #kind} of each character below 128. */
+  private static final byte[] KIND = new byte[128];
+
+  /** {@link #kind}: a digit or a lower-case hexadecimal letter. */
+  public static final int LOWER_OR_DIGIT = 0;
+  /** {@link #kind}: an upper-case hexadecimal letter. */
+  public static final int UPPER = 1;
+  /** {@link #kind}: not a hexadecimal digit. */
+  public static final int NOT_HEX = 2;
 
   static {
     Arrays.fill(VALUE, (byte) -1);
     Arrays.fill(LOWER_VALUE, (byte) -1);
+    Arrays.fill(KIND, (byte) NOT_HEX);
     for (int i = 0; i < 16; i++) {
+      char upper = Character.toUpperCase(LOWER[i]);
       LOWER_VALUE[LOWER[i]] = (byte) i;
       VALUE[LOWER[i]] = (byte) i;
-      VALUE[Character.toUpperCase(LOWER[i])] = (byte) i;
+      VALUE[upper] = (byte) i;
+      KIND[LOWER[i]] = LOWER_OR_DIGIT;
+      if (upper != LOWER[i]) {
+        KIND[upper] = UPPER;
+      }
     }
   }
 
@@ -44,5 +60,13 @@ public final class Hex {
   /** The value of an ASCII hexadecimal digit of either case; −1 for any other character. */
   public static int nibble(char c) {
     return c < 128 ? VALUE[c] : -1;
+  }
+
+  /**
+   * {@link #LOWER_OR_DIGIT}, {@link #UPPER} or {@link #NOT_HEX}: the three bits OR-ed over a field
+   * say at once whether it is hexadecimal and whether it needs lower-casing.
+   */
+  public static int kind(char c) {
+    return c < 128 ? KIND[c] : NOT_HEX;
   }
 }

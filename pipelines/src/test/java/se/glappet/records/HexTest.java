@@ -29,4 +29,14 @@ class HexTest {
       assertEquals(v, Hex.lowerNibble(Hex.digit(v)));
     }
   }
+
+  @Test
+  void kindsSayHexadecimalAndUpperCase() {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      boolean lowerHex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      boolean upperHex = c >= 'A' && c <= 'F';
+      int expected = lowerHex ? Hex.LOWER_OR_DIGIT : upperHex ? Hex.UPPER : Hex.NOT_HEX;
+      assertEquals(expected, Hex.kind((char) c), "char " + c);
+    }
+  }
 }
