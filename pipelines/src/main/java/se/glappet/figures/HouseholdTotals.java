@@ -19,19 +19,24 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import se.glappet.records.DecimalCoder;
 import se.glappet.records.Hex;
 import se.glappet.records.Payment;
+import se.glappet.records.ReasonCode;
 import se.glappet.records.RecordCoders;
 
 /**
- * The income-support totals of one municipality-month (or municipality-month-reason), contract
- * section 4.3: distinct households, persons as the sum over households of the largest
- * adults + children seen, payments, amount and gap-reason amount.
+ * The income-support totals of one municipality-month and of each reason in it, contract sections
+ * 4.3 and 4.4: distinct households, persons as the sum over households of the largest
+ * adults + children seen, payments, amount and gap-reason amount, for the month ({@link #totals})
+ * and for the payments of one reason ({@link #totals(Acc, ReasonCode)}).
  *
  * <p>Partial totals can be made anywhere and added later, and a payment can be taken out again
  * ({@link #remove}): the payments are summed as they are read, before the duplicate rule has
- * decided which of them it rejects. So a partial keeps, per household, every household size it saw
- * with the number of payments that had it (a multiset, usually of one size); a removal is the same
- * with a count of −1. Only the complete totals ({@link #totals}) take each household's largest
- * size among the sizes left.
+ * decided which of them it rejects. So a partial keeps, per household, every (reason, household
+ * size) it saw with the number of payments that had it (a multiset, usually of one entry); a
+ * removal is the same with a count of −1. Only the complete totals take each household's largest
+ * size among the entries left (of any reason for the month, of the one reason for a reason's
+ * totals). One table serves the month and all its reasons: a household is held once, not once for
+ * the month and again for its reason (issue 13: it halved the partial totals that travel from the
+ * payments' reading to their adding).
  *
  * <p>How the households are held (a national year adds millions of payments, each to two partials):
  * a household id of 64 lower-case hexadecimal digits, the form the inputs use, is parsed once per
@@ -110,13 +115,13 @@ public final class HouseholdTotals {
     return (int) h;
   }
 
-  /** Longs per slot of the table: the four of the id, then the first size entry. */
+  /** Longs per slot of the table: the four of the id, then the first entry. */
   static final int STRIDE = 5;
   /** Set on the first entry of an occupied slot (an entry's size is never negative): 0 is a free slot. */
   private static final long OCCUPIED = Long.MIN_VALUE;
   private static final int FIRST_CAPACITY = 8;
 
-  /** Households seen (with the sizes of their payments) and running sums. */
+  /** Households seen (with the reasons and sizes of their payments) and running sums. */
   public static final class Acc {
     /**
      * The households with a 64-digit id: per slot their id's four longs and their first size entry
@@ -134,6 +139,10 @@ public final class HouseholdTotals {
     long payments;
     BigDecimal amount = BigDecimal.ZERO;
     BigDecimal gapReasonAmount = BigDecimal.ZERO;
+    /** Payments per reason (by ordinal); null until the first payment is added or taken out. */
+    long[] reasonPayments;
+    /** Amount per reason (by ordinal; null: zero); null until the first payment is added or taken out. */
+    BigDecimal[] reasonAmounts;
 
     int capacity() {
       return slots == null ? 0 : slots.length / STRIDE;
@@ -150,6 +159,11 @@ public final class HouseholdTotals {
           || gapReasonAmount.compareTo(a.gapReasonAmount) != 0 || packed != a.packed
           || othersSize(this) != othersSize(a)) {
         return false;
+      }
+      for (ReasonCode r : REASONS) {
+        if (reasonPayments(this, r) != reasonPayments(a, r) || reasonAmount(this, r).compareTo(reasonAmount(a, r)) != 0) {
+          return false;
+        }
       }
       for (int s = 0, n = capacity(); s < n; s++) {
         int b = s * STRIDE;
@@ -192,13 +206,59 @@ public final class HouseholdTotals {
     return acc.packed + othersSize(acc);
   }
 
-  /** A size and its number of payments, packed: size in the high half, count (signed) in the low. */
-  static long entry(int size, int count) {
-    return ((long) size << 32) | (count & 0xFFFFFFFFL);
+  private static final ReasonCode[] REASONS = ReasonCode.values();
+
+  /**
+   * A kind of payment of a household (its reason and household size) and the number of payments of
+   * it, packed: the kind ({@link #kind}) in the high half, the count (signed) in the low.
+   */
+  static long entry(int kind, int count) {
+    return ((long) kind << 32) | (count & 0xFFFFFFFFL);
   }
 
+  /** The kind of payment of an entry: {@link #kind}. */
   static int size(long entry) {
     return (int) (entry >> 32);
+  }
+
+  /** A reason and a household size as one number: the reason's ordinal × 256 + the size (0–255). */
+  static int kind(ReasonCode reason, int size) {
+    if (size < 0 || size > 255) {
+      throw new IllegalArgumentException("a household size outside 0–255: " + size);
+    }
+    return reason.ordinal() << 8 | size;
+  }
+
+  /** The household size of a {@link #kind}. */
+  static int sizeOfKind(int kind) {
+    return kind & 0xFF;
+  }
+
+  /** The reason's ordinal of a {@link #kind}. */
+  static int reasonOfKind(int kind) {
+    return kind >>> 8;
+  }
+
+  /** The payments of reason {@code r} added (less those taken out). */
+  static long reasonPayments(Acc acc, ReasonCode r) {
+    return acc.reasonPayments == null ? 0 : acc.reasonPayments[r.ordinal()];
+  }
+
+  /** The amount of the payments of reason {@code r} added (less those taken out). */
+  static BigDecimal reasonAmount(Acc acc, ReasonCode r) {
+    BigDecimal a = acc.reasonAmounts == null ? null : acc.reasonAmounts[r.ordinal()];
+    return a == null ? BigDecimal.ZERO : a;
+  }
+
+  /** Adds {@code payments} and {@code amount} to reason {@code r}'s sums. */
+  private static void addToReason(Acc acc, int r, long payments, BigDecimal amount) {
+    if (acc.reasonPayments == null) {
+      acc.reasonPayments = new long[REASONS.length];
+      acc.reasonAmounts = new BigDecimal[REASONS.length];
+    }
+    acc.reasonPayments[r] += payments;
+    BigDecimal before = acc.reasonAmounts[r];
+    acc.reasonAmounts[r] = before == null ? amount : before.add(amount);
   }
 
   static int count(long entry) {
@@ -302,6 +362,10 @@ public final class HouseholdTotals {
     c.payments = acc.payments;
     c.amount = acc.amount;
     c.gapReasonAmount = acc.gapReasonAmount;
+    if (acc.reasonPayments != null) {
+      c.reasonPayments = acc.reasonPayments.clone();
+      c.reasonAmounts = acc.reasonAmounts.clone();
+    }
     return c;
   }
 
@@ -321,17 +385,18 @@ public final class HouseholdTotals {
   }
 
   private static Acc change(Acc acc, HouseholdId h, Payment p, int sign) {
-    change(acc, h, p.adults + p.children, sign);
+    change(acc, h, kind(p.reason, p.adults + p.children), sign);
     acc.payments += sign;
     BigDecimal amount = sign > 0 ? p.amountSek : p.amountSek.negate();
     acc.amount = acc.amount.add(amount);
     if (p.reason.isGapReason()) {
       acc.gapReasonAmount = acc.gapReasonAmount.add(amount);
     }
+    addToReason(acc, p.reason.ordinal(), sign, amount);
     return acc;
   }
 
-  /** Adds {@code count} payments of household size {@code size} to household {@code h}'s multiset. */
+  /** Adds {@code count} payments of kind {@code size} ({@link #kind}) to household {@code h}'s multiset. */
   private static void change(Acc acc, HouseholdId h, int size, int count) {
     if (h.other != null) {
       if (acc.others == null) {
@@ -454,6 +519,13 @@ public final class HouseholdTotals {
     into.payments += a.payments;
     into.amount = into.amount.add(a.amount);
     into.gapReasonAmount = into.gapReasonAmount.add(a.gapReasonAmount);
+    if (a.reasonPayments != null) {
+      for (int r = 0; r < REASONS.length; r++) {
+        if (a.reasonPayments[r] != 0 || a.reasonAmounts[r] != null) {
+          addToReason(into, r, a.reasonPayments[r], a.reasonAmounts[r] == null ? BigDecimal.ZERO : a.reasonAmounts[r]);
+        }
+      }
+    }
     return into;
   }
 
@@ -469,33 +541,7 @@ public final class HouseholdTotals {
    * @throws IllegalStateException when a payment was taken out that was never added
    */
   public static IncomeSupportTotals totals(Acc acc) {
-    IncomeSupportTotals t = new IncomeSupportTotals();
-    if (acc.slots != null) {
-      long[] slots = acc.slots;
-      for (int s = 0, n = slots.length / STRIDE; s < n; s++) {
-        long first = slots[s * STRIDE + 4];
-        if (first == 0) {
-          continue;
-        }
-        int largest = largest(-1, first & ~OCCUPIED);
-        long[] more = acc.more == null ? null : acc.more[s];
-        if (more != null) {
-          for (long e : more) {
-            largest = largest(largest, e);
-          }
-        }
-        count(t, largest);
-      }
-    }
-    if (acc.others != null) {
-      for (long[] sizes : acc.others.values()) {
-        int largest = -1;
-        for (long e : sizes) {
-          largest = largest(largest, e);
-        }
-        count(t, largest);
-      }
-    }
+    IncomeSupportTotals t = householdTotals(acc, -1);
     if (acc.payments < 0) {
       throw new IllegalStateException("more payments taken out of the income-support totals than added");
     }
@@ -505,13 +551,75 @@ public final class HouseholdTotals {
     return t;
   }
 
-  /** The larger of {@code largest} and the size of {@code e} if payments of it are left. */
-  private static int largest(int largest, long e) {
+  /** Whether complete totals hold no payment of reason {@code r}: none was added, or all were taken out. */
+  public static boolean isEmpty(Acc acc, ReasonCode r) {
+    return reasonPayments(acc, r) == 0;
+  }
+
+  /**
+   * The published totals of the payments of reason {@code r} in complete partial totals: a
+   * household counts once, at the largest size among its payments of that reason that were not
+   * taken out; the gap-reason amount is the amount when {@code r} is a gap reason, else zero.
+   *
+   * @throws IllegalStateException when a payment was taken out that was never added
+   */
+  public static IncomeSupportTotals totals(Acc acc, ReasonCode r) {
+    IncomeSupportTotals t = householdTotals(acc, r.ordinal());
+    long payments = reasonPayments(acc, r);
+    if (payments < 0) {
+      throw new IllegalStateException("more payments taken out of the income-support totals than added");
+    }
+    t.payments = payments;
+    t.amount = reasonAmount(acc, r);
+    t.gapReasonAmount = r.isGapReason() ? t.amount : BigDecimal.ZERO;
+    return t;
+  }
+
+  /** Households and persons, of the entries of reason ordinal {@code reason} (−1: of every reason). */
+  private static IncomeSupportTotals householdTotals(Acc acc, int reason) {
+    IncomeSupportTotals t = new IncomeSupportTotals();
+    if (acc.slots != null) {
+      long[] slots = acc.slots;
+      for (int s = 0, n = slots.length / STRIDE; s < n; s++) {
+        long first = slots[s * STRIDE + 4];
+        if (first == 0) {
+          continue;
+        }
+        int largest = largest(-1, first & ~OCCUPIED, reason);
+        long[] more = acc.more == null ? null : acc.more[s];
+        if (more != null) {
+          for (long e : more) {
+            largest = largest(largest, e, reason);
+          }
+        }
+        count(t, largest);
+      }
+    }
+    if (acc.others != null) {
+      for (long[] sizes : acc.others.values()) {
+        int largest = -1;
+        for (long e : sizes) {
+          largest = largest(largest, e, reason);
+        }
+        count(t, largest);
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The larger of {@code largest} and the household size of {@code e} if payments of it are left
+   * and it is of reason ordinal {@code reason} (−1: any).
+   */
+  private static int largest(int largest, long e, int reason) {
     if (count(e) < 0) {
       throw new IllegalStateException("a payment was taken out of the income-support totals that was"
           + " never added (an input file changed while the batch was reading it?)");
     }
-    return count(e) > 0 ? Math.max(largest, size(e)) : largest;
+    if (count(e) == 0 || reason >= 0 && reasonOfKind(size(e)) != reason) {
+      return largest;
+    }
+    return Math.max(largest, sizeOfKind(size(e)));
   }
 
   /** Counts a household at its largest size left; one with nothing left ({@code largest} −1) is not counted. */
@@ -527,8 +635,9 @@ public final class HouseholdTotals {
    * so that each is one write and one read of the stream: the table's capacity and number of
    * households, then per household its id as four big-endian longs and its size entries (their
    * number, then size and count of each, as var-ints); then the number of other households and
-   * each as its packed pseudonym ({@link RecordCoders#pseudonym}) and size entries. Then payments,
-   * amount and gap-reason amount.
+   * each as its packed pseudonym ({@link RecordCoders#pseudonym}) and size entries (an entry's
+   * "size" is its {@link #kind}). Then payments, amount and gap-reason amount, and the reasons'
+   * sums: a bit set of the reasons that have any, then payments and amount of each.
    *
    * <p>The table's households are written in slot order from just after a free slot, so decoding
    * them in that order into a table of the same capacity puts each in the same slot: the encoding
@@ -595,6 +704,21 @@ public final class HouseholdTotals {
       L.encode(a.payments, out);
       D.encode(a.amount, out);
       D.encode(a.gapReasonAmount, out);
+      int present = 0;
+      if (a.reasonPayments != null) {
+        for (int r = 0; r < REASONS.length; r++) {
+          if (a.reasonPayments[r] != 0 || a.reasonAmounts[r] != null) {
+            present |= 1 << r;
+          }
+        }
+      }
+      I.encode(present, out);
+      for (int r = 0; r < REASONS.length; r++) {
+        if ((present & 1 << r) != 0) {
+          L.encode(a.reasonPayments[r], out);
+          D.encode(a.reasonAmounts[r] == null ? BigDecimal.ZERO : a.reasonAmounts[r], out);
+        }
+      }
     }
 
     @Override
@@ -650,6 +774,16 @@ public final class HouseholdTotals {
       a.payments = L.decode(in);
       a.amount = D.decode(in);
       a.gapReasonAmount = D.decode(in);
+      int present = I.decode(in);
+      if (present >>> REASONS.length != 0) {
+        throw new IOException("not household totals: reasons " + Integer.toBinaryString(present));
+      }
+      for (int r = 0; r < REASONS.length; r++) {
+        if ((present & 1 << r) != 0) {
+          long payments = L.decode(in);
+          addToReason(a, r, payments, D.decode(in));
+        }
+      }
       return a;
     }
   }

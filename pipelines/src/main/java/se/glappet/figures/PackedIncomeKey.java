@@ -17,11 +17,6 @@ final class PackedIncomeKey {
     return month << 24 | (long) Integer.parseInt(municipalityCode) << 8 | (reason == null ? 0 : reason.ordinal() + 1);
   }
 
-  /** The key of a reason in the municipality-month of {@code monthly} (a key packed without reason). */
-  static long withReason(long monthly, ReasonCode reason) {
-    return monthly | (reason.ordinal() + 1);
-  }
-
   /** The typed key of a packed one. */
   static CellKey cellKey(long key) {
     int month = (int) (key >>> 24);

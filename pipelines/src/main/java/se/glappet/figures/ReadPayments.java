@@ -24,7 +24,6 @@ import se.glappet.ingest.Finding;
 import se.glappet.ingest.InputFile;
 import se.glappet.ingest.ParsedRow;
 import se.glappet.records.Payment;
-import se.glappet.records.ReasonCode;
 
 /**
  * The one reading of the payments, the only large dataset. Each income-support file is read once,
@@ -34,9 +33,9 @@ import se.glappet.records.ReasonCode;
  *   <li>every line is checked as every input line is ({@link CheckFile}): its finding (a rejected
  *       row or the fingerprint of an accepted one) goes to the duplicate rule ({@link #FINDINGS});
  *   <li>every accepted payment in the published months is added at once to partial income-support
- *       totals per municipality-month and per reason (contract 4.3, 4.4; {@link #PARTIALS_AND_CANDIDATES}),
- *       which leave the bundle at its end or every {@link ReadAndSumFn#FLUSH_AFTER_PAYMENTS}. Its
- *       household id is parsed once ({@link HouseholdTotals.HouseholdId}: four longs) for both;
+ *       totals per municipality-month, which hold the reasons' totals too (contract 4.3, 4.4;
+ *       {@link HouseholdTotals}; {@link #PARTIALS_AND_CANDIDATES}), and which leave the bundle at its
+ *       end or every {@link ReadAndSumFn#FLUSH_AFTER_PAYMENTS};
  *   <li>an accepted payment to a person with allowance rows, who may be in the gap, is set aside
  *       whole (a gap candidate, about 3 % of a national year), packed into batches that travel
  *       with the partial totals ({@link CandidateBatches}).
@@ -116,11 +115,11 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     private transient CandidatePersons candidates;
     private transient CandidateBatches candidateBatches;
     private transient CheckFile check;
-    /** Keyed by {@link PackedIncomeKey}: no text is built per payment. */
+    /** Keyed by {@link PackedIncomeKey} (municipality-month): no text is built per payment. */
     private transient Map<Long, HouseholdTotals.Acc> totals;
     private transient long paymentsSinceFlush;
-    /** The accumulators of the last municipality-month summed: [0] monthly, [1 + reason ordinal] per reason. */
-    private transient HouseholdTotals.Acc[] cached;
+    /** The totals of the last municipality-month summed, and its key. */
+    private transient HouseholdTotals.Acc cached;
     private transient long cachedMonthly;
 
     ReadAndSumFn(PCollectionView<Iterable<String>> allowancePersons, YearMonth from, YearMonth to,
@@ -164,12 +163,9 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
         long monthly = PackedIncomeKey.pack(m, p.municipalityCode, null);
         if (monthly != cachedMonthly) { // a file is mostly one municipality-month: look the map up once
           cachedMonthly = monthly;
-          cached = new HouseholdTotals.Acc[ReasonCode.values().length + 1];
+          cached = totals.computeIfAbsent(monthly, k -> new HouseholdTotals.Acc());
         }
-        int slot = p.reason.ordinal() + 1;
-        HouseholdTotals.HouseholdId household = HouseholdTotals.HouseholdId.of(p.householdId); // parsed once for both
-        HouseholdTotals.add(accFor(0, monthly), household, p);
-        HouseholdTotals.add(accFor(slot, PackedIncomeKey.withReason(monthly, p.reason)), household, p);
+        HouseholdTotals.add(cached, p);
       }
       if (candidates.contains(p.personId)) {
         candidateBatches.add(new CandidatePayment(file, row.line, p), c::output);
@@ -184,15 +180,6 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
       candidateBatches = null;
       totals = null;
       check = null;
-    }
-
-    private HouseholdTotals.Acc accFor(int slot, long key) {
-      HouseholdTotals.Acc acc = cached[slot];
-      if (acc == null) {
-        acc = totals.computeIfAbsent(key, k -> new HouseholdTotals.Acc());
-        cached[slot] = acc;
-      }
-      return acc;
     }
 
     /** Emits the partial totals held so far, packed ({@link PartialBatches}), and starts afresh. */

@@ -33,6 +33,7 @@ import se.glappet.ingest.ReadAcceptedRows;
 import se.glappet.model.MonthRange;
 import se.glappet.records.DecimalCoder;
 import se.glappet.records.Payment;
+import se.glappet.records.ReasonCode;
 
 /**
  * Settles the payments' sums once the duplicate rule and the person gaps are known. The payments
@@ -44,10 +45,12 @@ import se.glappet.records.Payment;
  *       person's gap window (contract 3, 4.1, 4.2), per bundle; the income-support partials that
  *       travel with them pass unchanged;
  *   <li>{@code TakeOutDuplicates}: every payment the rule rejected is taken out of the income-support
- *       totals again (a partial with a count of −1);
+ *       totals of its municipality-month again (a partial with a count of −1);
  *   <li>{@code GroupPartials}, {@code AddPartials}: all partials are added per key after one shuffle;
  *       a key whose payments were all taken out again disappears;
- *   <li>{@code SplitSums}: each exact sum goes to its output. A person's gap support leaves as
+ *   <li>{@code SplitSums}: each exact sum goes to its output; a municipality-month's income-support
+ *       totals leave as the month's and as each reason's in it ({@link HouseholdTotals} holds both).
+ *       A person's gap support leaves as
  *       its contribution to municipality-month cells ({@link GapCell#supportFromPayer},
  *       {@link GapCell#supportedPerson}), added within the bundle: the persons' sums are the many
  *       keys, and each output of a step is encoded and decoded once for every output.
@@ -89,9 +92,10 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   static final KvCoder<CellKey, IncomeSupportTotals> TOTALS =
       KvCoder.of(CellKey.CellKeyCoder.of(), IncomeSupportTotals.TotalsCoder.of());
 
-  /** The kinds of partial sums, one per output. */
+  /** The kinds of partial sums. */
   enum Part {
-    INCOME_MONTHLY, INCOME_BY_REASON, GAP_BY_PAYER, GAP_BY_PERSON, GAP_BY_REASON, GAP_IN_RECOVERABLE_WINDOW
+    /** Income-support totals of a municipality-month and of its reasons ({@link HouseholdTotals}). */
+    INCOME_MONTHLY, GAP_BY_PAYER, GAP_BY_PERSON, GAP_BY_REASON, GAP_IN_RECOVERABLE_WINDOW
   }
 
   /** The key of a partial sum in the shuffle: its kind and its cell. */
@@ -104,9 +108,12 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       this.cell = cell;
     }
 
-    /** The income-support totals of a municipality-month (no reason) or of a reason in it. */
+    /** The income-support totals of a municipality-month (a cell without reason) and its reasons. */
     static PartialKey income(CellKey cell) {
-      return new PartialKey(cell.reason == null ? Part.INCOME_MONTHLY : Part.INCOME_BY_REASON, cell);
+      if (cell.reason != null || cell.person != null) {
+        throw new IllegalArgumentException("income-support totals are kept per municipality-month: " + cell);
+      }
+      return new PartialKey(Part.INCOME_MONTHLY, cell);
     }
 
     @Override
@@ -384,8 +391,6 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
       }
       batches.add(PartialKey.income(CellKey.of(m, p.municipalityCode)),
           Partial.of(HouseholdTotals.remove(new HouseholdTotals.Acc(), p)), out::output);
-      batches.add(PartialKey.income(CellKey.of(m, p.municipalityCode, p.reason)),
-          Partial.of(HouseholdTotals.remove(new HouseholdTotals.Acc(), p)), out::output);
     }
 
     @FinishBundle
@@ -418,6 +423,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
    */
   static final class SplitFn extends DoFn<KV<PartialKey, Partial>, KV<CellKey, IncomeSupportTotals>> {
     private static final long serialVersionUID = 1L;
+    private static final ReasonCode[] REASONS = ReasonCode.values();
     private transient CellSums cells;
     private transient CellSums reasonCells;
 
@@ -437,12 +443,12 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
             break; // every payment of this key was a duplicate's loser
           }
           out.get(INCOME_MONTHLY).output(KV.of(key, HouseholdTotals.totals(p.totals)));
-          break;
-        case INCOME_BY_REASON:
-          if (HouseholdTotals.isEmpty(p.totals)) {
-            break;
+          for (ReasonCode r : REASONS) {
+            if (!HouseholdTotals.isEmpty(p.totals, r)) {
+              out.get(INCOME_BY_REASON).output(KV.of(CellKey.of(key.period, key.municipality, r),
+                  HouseholdTotals.totals(p.totals, r)));
+            }
           }
-          out.get(INCOME_BY_REASON).output(KV.of(key, HouseholdTotals.totals(p.totals)));
           break;
         case GAP_BY_PAYER:
           cells.add(key.withoutPerson(), GapCell.supportFromPayer(p.amount));

@@ -49,7 +49,7 @@ class CellKeyTest {
     ReasonCode r = ReasonCode.values()[2];
     List<SummarisePayments.PartialKey> keys = List.of(
         new SummarisePayments.PartialKey(SummarisePayments.Part.INCOME_MONTHLY, CellKey.of(JAN, "0180")),
-        new SummarisePayments.PartialKey(SummarisePayments.Part.INCOME_BY_REASON, CellKey.of(JAN, "0180", r)),
+        new SummarisePayments.PartialKey(SummarisePayments.Part.GAP_BY_PAYER, CellKey.of(JAN, "0180")),
         new SummarisePayments.PartialKey(SummarisePayments.Part.GAP_BY_REASON, CellKey.of(JAN, "0180", r).withPerson("ab")),
         new SummarisePayments.PartialKey(SummarisePayments.Part.GAP_IN_RECOVERABLE_WINDOW,
             CellKey.personAndPayer("ab", "0180")));

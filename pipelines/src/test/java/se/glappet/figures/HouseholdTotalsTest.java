@@ -85,4 +85,71 @@ class HouseholdTotalsTest {
     HouseholdTotals.Acc sum = HouseholdTotals.remove(HouseholdTotals.add(new HouseholdTotals.Acc(), added), other);
     assertThrows(IllegalStateException.class, () -> HouseholdTotals.totals(sum));
   }
+
+  /**
+   * One table per municipality-month serves the month and each of its reasons: totals of random
+   * payments of many reasons, some taken out again, spread over partials added in a shuffled order
+   * through the coder, equal the totals counted from the payments left, per reason and for all.
+   */
+  @Test
+  void eachReasonsTotalsEqualThoseOfItsPaymentsLeft() throws Exception {
+    java.util.Random random = new java.util.Random(13);
+    java.util.List<Payment> left = new java.util.ArrayList<>();
+    java.util.List<HouseholdTotals.Acc> parts = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      parts.add(new HouseholdTotals.Acc());
+    }
+    ReasonCode[] reasons = ReasonCode.values();
+    for (int i = 0; i < 4000; i++) {
+      String household = i % 7 == 0 ? String.format("%018x", random.nextInt(300)) : String.format("%064x", random.nextInt(900));
+      Payment p = pay(household, 1 + random.nextInt(2), random.nextInt(4),
+          (random.nextInt(200000) - 50000) / 100 + "." + String.format("%02d", random.nextInt(100)),
+          reasons[random.nextInt(reasons.length - 2)]); // two reasons never paid
+      HouseholdTotals.add(parts.get(random.nextInt(parts.size())), p);
+      if (random.nextInt(5) == 0) { // a loser: taken out in another partial
+        HouseholdTotals.remove(parts.get(random.nextInt(parts.size())), p);
+      } else {
+        left.add(p);
+      }
+    }
+    java.util.Collections.shuffle(parts, random);
+    HouseholdTotals.Acc sum = new HouseholdTotals.Acc();
+    for (HouseholdTotals.Acc part : parts) {
+      HouseholdTotals.merge(sum, org.apache.beam.sdk.util.CoderUtils.clone(new HouseholdTotals.AccCoder(), part));
+    }
+    assertEquals(expected(left, null), HouseholdTotals.totals(sum));
+    for (ReasonCode r : reasons) {
+      boolean paid = left.stream().anyMatch(p -> p.reason == r);
+      assertEquals(!paid, HouseholdTotals.isEmpty(sum, r), r.name());
+      assertEquals(expected(left, r), HouseholdTotals.totals(sum, r), r.name());
+    }
+    assertTrue(HouseholdTotals.isEmpty(sum, reasons[reasons.length - 1]));
+  }
+
+  /** Totals counted directly from the payments (of reason {@code r}; null: all). */
+  private static IncomeSupportTotals expected(java.util.List<Payment> payments, ReasonCode r) {
+    java.util.Map<String, Integer> largest = new java.util.HashMap<>();
+    IncomeSupportTotals t = new IncomeSupportTotals();
+    for (Payment p : payments) {
+      if (r != null && p.reason != r) {
+        continue;
+      }
+      largest.merge(p.householdId, p.adults + p.children, Math::max);
+      t.payments++;
+      t.amount = t.amount.add(p.amountSek);
+      if (p.reason.isGapReason()) {
+        t.gapReasonAmount = t.gapReasonAmount.add(p.amountSek);
+      }
+    }
+    t.households = largest.size();
+    t.persons = largest.values().stream().mapToLong(Integer::longValue).sum();
+    return t;
+  }
+
+  @Test
+  void householdSizesOutsideTheirRangeAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> HouseholdTotals.kind(ReasonCode.OTHER, 256));
+    assertEquals(ReasonCode.OTHER.ordinal(), HouseholdTotals.reasonOfKind(HouseholdTotals.kind(ReasonCode.OTHER, 22)));
+    assertEquals(22, HouseholdTotals.sizeOfKind(HouseholdTotals.kind(ReasonCode.OTHER, 22)));
+  }
 }
