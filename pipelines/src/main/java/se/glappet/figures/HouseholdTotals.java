@@ -541,14 +541,7 @@ public final class HouseholdTotals {
    * @throws IllegalStateException when a payment was taken out that was never added
    */
   public static IncomeSupportTotals totals(Acc acc) {
-    IncomeSupportTotals t = householdTotals(acc, -1);
-    if (acc.payments < 0) {
-      throw new IllegalStateException("more payments taken out of the income-support totals than added");
-    }
-    t.payments = acc.payments;
-    t.amount = acc.amount;
-    t.gapReasonAmount = acc.gapReasonAmount;
-    return t;
+    return monthTotals(acc, householdCounts(acc));
   }
 
   /** Whether complete totals hold no payment of reason {@code r}: none was added, or all were taken out. */
@@ -564,71 +557,119 @@ public final class HouseholdTotals {
    * @throws IllegalStateException when a payment was taken out that was never added
    */
   public static IncomeSupportTotals totals(Acc acc, ReasonCode r) {
-    IncomeSupportTotals t = householdTotals(acc, r.ordinal());
+    return reasonTotals(acc, r, householdCounts(acc));
+  }
+
+  /**
+   * {@link #totals(Acc)} at index 0 and {@link #totals(Acc, ReasonCode)} at 1 + the reason's
+   * ordinal, or null there when {@link #isEmpty(Acc, ReasonCode)}: one pass over the households.
+   */
+  public static IncomeSupportTotals[] totalsWithReasons(Acc acc) {
+    long[] counts = householdCounts(acc);
+    IncomeSupportTotals[] t = new IncomeSupportTotals[REASONS.length + 1];
+    t[0] = monthTotals(acc, counts);
+    for (ReasonCode r : REASONS) {
+      if (!isEmpty(acc, r)) {
+        t[1 + r.ordinal()] = reasonTotals(acc, r, counts);
+      }
+    }
+    return t;
+  }
+
+  private static IncomeSupportTotals monthTotals(Acc acc, long[] counts) {
+    if (acc.payments < 0) {
+      throw new IllegalStateException("more payments taken out of the income-support totals than added");
+    }
+    IncomeSupportTotals t = new IncomeSupportTotals();
+    t.households = counts[0];
+    t.persons = counts[1];
+    t.payments = acc.payments;
+    t.amount = acc.amount;
+    t.gapReasonAmount = acc.gapReasonAmount;
+    return t;
+  }
+
+  private static IncomeSupportTotals reasonTotals(Acc acc, ReasonCode r, long[] counts) {
     long payments = reasonPayments(acc, r);
     if (payments < 0) {
       throw new IllegalStateException("more payments taken out of the income-support totals than added");
     }
+    IncomeSupportTotals t = new IncomeSupportTotals();
+    t.households = counts[2 + 2 * r.ordinal()];
+    t.persons = counts[3 + 2 * r.ordinal()];
     t.payments = payments;
     t.amount = reasonAmount(acc, r);
     t.gapReasonAmount = r.isGapReason() ? t.amount : BigDecimal.ZERO;
     return t;
   }
 
-  /** Households and persons, of the entries of reason ordinal {@code reason} (−1: of every reason). */
-  private static IncomeSupportTotals householdTotals(Acc acc, int reason) {
-    IncomeSupportTotals t = new IncomeSupportTotals();
+  /**
+   * Households and persons in one pass: at [0] and [1] of the month (a household counts at its
+   * largest size left of any reason), at [2 + 2r] and [3 + 2r] of the reason with ordinal r (at its
+   * largest size left of that reason). A household with nothing left is not counted.
+   */
+  private static long[] householdCounts(Acc acc) {
+    long[] counts = new long[2 * (REASONS.length + 1)];
+    int[] largest = new int[REASONS.length];
+    Arrays.fill(largest, -1);
     if (acc.slots != null) {
       long[] slots = acc.slots;
       for (int s = 0, n = slots.length / STRIDE; s < n; s++) {
         long first = slots[s * STRIDE + 4];
-        if (first == 0) {
-          continue;
+        if (first != 0) {
+          countHousehold(counts, largest, first & ~OCCUPIED, acc.more == null ? null : acc.more[s]);
         }
-        int largest = largest(-1, first & ~OCCUPIED, reason);
-        long[] more = acc.more == null ? null : acc.more[s];
-        if (more != null) {
-          for (long e : more) {
-            largest = largest(largest, e, reason);
-          }
-        }
-        count(t, largest);
       }
     }
     if (acc.others != null) {
-      for (long[] sizes : acc.others.values()) {
-        int largest = -1;
-        for (long e : sizes) {
-          largest = largest(largest, e, reason);
-        }
-        count(t, largest);
+      for (long[] entries : acc.others.values()) {
+        countHousehold(counts, largest, entries[0], entries.length == 1 ? null
+            : Arrays.copyOfRange(entries, 1, entries.length));
       }
     }
-    return t;
+    return counts;
   }
 
-  /**
-   * The larger of {@code largest} and the household size of {@code e} if payments of it are left
-   * and it is of reason ordinal {@code reason} (−1: any).
-   */
-  private static int largest(int largest, long e, int reason) {
+  /** Counts one household with its entries {@code first} and {@code more} (may be null); {@code largest} is left all −1. */
+  private static void countHousehold(long[] counts, int[] largest, long first, long[] more) {
+    int any = note(largest, first, -1);
+    if (more != null) {
+      for (long e : more) {
+        any = note(largest, e, any);
+      }
+    }
+    if (any < 0) {
+      return;
+    }
+    counts[0]++;
+    counts[1] += any;
+    for (int r = 0; r < largest.length; r++) {
+      if (largest[r] >= 0) {
+        counts[2 + 2 * r]++;
+        counts[3 + 2 * r] += largest[r];
+        largest[r] = -1;
+      }
+    }
+  }
+
+  /** Notes entry {@code e} if payments of it are left: its reason's largest size; returns the largest of any. */
+  private static int note(int[] largest, long e, int any) {
     if (count(e) < 0) {
       throw new IllegalStateException("a payment was taken out of the income-support totals that was"
           + " never added (an input file changed while the batch was reading it?)");
     }
-    if (count(e) == 0 || reason >= 0 && reasonOfKind(size(e)) != reason) {
-      return largest;
+    if (count(e) == 0) {
+      return any;
     }
-    return Math.max(largest, sizeOfKind(size(e)));
+    int r = reasonOfKind(size(e));
+    int size = sizeOfKind(size(e));
+    if (r >= largest.length) {
+      throw new IllegalStateException("an entry of no reason: " + r);
+    }
+    largest[r] = Math.max(largest[r], size);
+    return Math.max(any, size);
   }
 
-  /** Counts a household at its largest size left; one with nothing left ({@code largest} −1) is not counted. */
-  private static void count(IncomeSupportTotals t, int largest) {
-    if (largest >= 0) {
-      t.households++;
-      t.persons += largest;
-    }
-  }
 
   /**
    * Coder for partial totals. The households are written as one block of bytes, its length first,

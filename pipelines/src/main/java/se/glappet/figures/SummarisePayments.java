@@ -442,11 +442,11 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
           if (HouseholdTotals.isEmpty(p.totals)) {
             break; // every payment of this key was a duplicate's loser
           }
-          out.get(INCOME_MONTHLY).output(KV.of(key, HouseholdTotals.totals(p.totals)));
+          IncomeSupportTotals[] totals = HouseholdTotals.totalsWithReasons(p.totals);
+          out.get(INCOME_MONTHLY).output(KV.of(key, totals[0]));
           for (ReasonCode r : REASONS) {
-            if (!HouseholdTotals.isEmpty(p.totals, r)) {
-              out.get(INCOME_BY_REASON).output(KV.of(CellKey.of(key.period, key.municipality, r),
-                  HouseholdTotals.totals(p.totals, r)));
+            if (totals[1 + r.ordinal()] != null) {
+              out.get(INCOME_BY_REASON).output(KV.of(CellKey.of(key.period, key.municipality, r), totals[1 + r.ordinal()]));
             }
           }
           break;

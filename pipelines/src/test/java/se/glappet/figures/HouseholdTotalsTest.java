@@ -124,6 +124,11 @@ class HouseholdTotalsTest {
       assertEquals(expected(left, r), HouseholdTotals.totals(sum, r), r.name());
     }
     assertTrue(HouseholdTotals.isEmpty(sum, reasons[reasons.length - 1]));
+    IncomeSupportTotals[] all = HouseholdTotals.totalsWithReasons(sum);
+    assertEquals(expected(left, null), all[0]);
+    for (ReasonCode r : reasons) {
+      assertEquals(HouseholdTotals.isEmpty(sum, r) ? null : expected(left, r), all[1 + r.ordinal()], r.name());
+    }
   }
 
   /** Totals counted directly from the payments (of reason {@code r}; null: all). */
