@@ -136,10 +136,11 @@ public final class HouseholdTotals {
     int packed;
     /** Households with any other id, by their text: entries as above, unordered; null until the first. */
     Map<String, long[]> others;
-    long payments;
-    BigDecimal amount = BigDecimal.ZERO;
-    BigDecimal gapReasonAmount = BigDecimal.ZERO;
-    /** Payments per reason (by ordinal); null until the first payment is added or taken out. */
+    /**
+     * Payments per reason (by ordinal); null until the first payment is added or taken out. The
+     * month's payments and amounts are their sums ({@link #payments}, {@link #amount},
+     * {@link #gapReasonAmount}).
+     */
     long[] reasonPayments;
     /** Amount per reason (by ordinal; null: zero); null until the first payment is added or taken out. */
     BigDecimal[] reasonAmounts;
@@ -155,9 +156,7 @@ public final class HouseholdTotals {
         return false;
       }
       Acc a = (Acc) o;
-      if (payments != a.payments || amount.compareTo(a.amount) != 0
-          || gapReasonAmount.compareTo(a.gapReasonAmount) != 0 || packed != a.packed
-          || othersSize(this) != othersSize(a)) {
+      if (packed != a.packed || othersSize(this) != othersSize(a)) {
         return false;
       }
       for (ReasonCode r : REASONS) {
@@ -187,13 +186,13 @@ public final class HouseholdTotals {
 
     @Override
     public int hashCode() {
-      return households(this) * 31 + Long.hashCode(payments);
+      return households(this) * 31 + Long.hashCode(payments(this));
     }
 
     /** No household ids: they are pseudonyms, kept out of logs. */
     @Override
     public String toString() {
-      return "Acc[" + households(this) + " households, " + payments + " payments, " + amount + "]";
+      return "Acc[" + households(this) + " households, " + payments(this) + " payments, " + amount(this) + "]";
     }
   }
 
@@ -250,7 +249,47 @@ public final class HouseholdTotals {
     return a == null ? BigDecimal.ZERO : a;
   }
 
-  /** Adds {@code payments} and {@code amount} to reason {@code r}'s sums. */
+  /** The payments added (less those taken out), of every reason. */
+  static long payments(Acc acc) {
+    long n = 0;
+    if (acc.reasonPayments != null) {
+      for (long p : acc.reasonPayments) {
+        n += p;
+      }
+    }
+    return n;
+  }
+
+  /** The amount of the payments added (less those taken out), of every reason. */
+  static BigDecimal amount(Acc acc) {
+    return sumOfReasons(acc, false);
+  }
+
+  /** The amount of the payments of gap reasons added (less those taken out). */
+  static BigDecimal gapReasonAmount(Acc acc) {
+    return sumOfReasons(acc, true);
+  }
+
+  private static BigDecimal sumOfReasons(Acc acc, boolean gapReasonsOnly) {
+    BigDecimal sum = BigDecimal.ZERO;
+    if (acc.reasonAmounts != null) {
+      for (ReasonCode r : REASONS) {
+        BigDecimal a = acc.reasonAmounts[r.ordinal()];
+        if (a != null && (!gapReasonsOnly || r.isGapReason())) {
+          sum = sum.add(a);
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Adds {@code payments} and {@code amount} to reason {@code r}'s sums, households aside (for tests). */
+  static Acc addSums(Acc acc, ReasonCode r, long payments, BigDecimal amount) {
+    addToReason(acc, r.ordinal(), payments, amount);
+    return acc;
+  }
+
+  /** Adds {@code payments} and {@code amount} to the sums of the reason with ordinal {@code r}. */
   private static void addToReason(Acc acc, int r, long payments, BigDecimal amount) {
     if (acc.reasonPayments == null) {
       acc.reasonPayments = new long[REASONS.length];
@@ -258,7 +297,7 @@ public final class HouseholdTotals {
     }
     acc.reasonPayments[r] += payments;
     BigDecimal before = acc.reasonAmounts[r];
-    acc.reasonAmounts[r] = before == null ? amount : before.add(amount);
+    acc.reasonAmounts[r] = (before == null ? BigDecimal.ZERO : before).add(amount);
   }
 
   static int count(long entry) {
@@ -359,9 +398,6 @@ public final class HouseholdTotals {
       c.others = new HashMap<>(64);
       acc.others.forEach((h, s) -> c.others.put(h, s.clone()));
     }
-    c.payments = acc.payments;
-    c.amount = acc.amount;
-    c.gapReasonAmount = acc.gapReasonAmount;
     if (acc.reasonPayments != null) {
       c.reasonPayments = acc.reasonPayments.clone();
       c.reasonAmounts = acc.reasonAmounts.clone();
@@ -386,13 +422,7 @@ public final class HouseholdTotals {
 
   private static Acc change(Acc acc, HouseholdId h, Payment p, int sign) {
     change(acc, h, kind(p.reason, p.adults + p.children), sign);
-    acc.payments += sign;
-    BigDecimal amount = sign > 0 ? p.amountSek : p.amountSek.negate();
-    acc.amount = acc.amount.add(amount);
-    if (p.reason.isGapReason()) {
-      acc.gapReasonAmount = acc.gapReasonAmount.add(amount);
-    }
-    addToReason(acc, p.reason.ordinal(), sign, amount);
+    addToReason(acc, p.reason.ordinal(), sign, sign > 0 ? p.amountSek : p.amountSek.negate());
     return acc;
   }
 
@@ -516,9 +546,6 @@ public final class HouseholdTotals {
         }
       });
     }
-    into.payments += a.payments;
-    into.amount = into.amount.add(a.amount);
-    into.gapReasonAmount = into.gapReasonAmount.add(a.gapReasonAmount);
     if (a.reasonPayments != null) {
       for (int r = 0; r < REASONS.length; r++) {
         if (a.reasonPayments[r] != 0 || a.reasonAmounts[r] != null) {
@@ -531,7 +558,7 @@ public final class HouseholdTotals {
 
   /** Whether complete totals hold no payment: every payment added was taken out again. */
   public static boolean isEmpty(Acc acc) {
-    return acc.payments == 0;
+    return payments(acc) == 0;
   }
 
   /**
@@ -577,15 +604,16 @@ public final class HouseholdTotals {
   }
 
   private static IncomeSupportTotals monthTotals(Acc acc, long[] counts) {
-    if (acc.payments < 0) {
+    long payments = payments(acc);
+    if (payments < 0) {
       throw new IllegalStateException("more payments taken out of the income-support totals than added");
     }
     IncomeSupportTotals t = new IncomeSupportTotals();
     t.households = counts[0];
     t.persons = counts[1];
-    t.payments = acc.payments;
-    t.amount = acc.amount;
-    t.gapReasonAmount = acc.gapReasonAmount;
+    t.payments = payments;
+    t.amount = amount(acc);
+    t.gapReasonAmount = gapReasonAmount(acc);
     return t;
   }
 
@@ -677,8 +705,8 @@ public final class HouseholdTotals {
    * households, then per household its id as four big-endian longs and its size entries (their
    * number, then size and count of each, as var-ints); then the number of other households and
    * each as its packed pseudonym ({@link RecordCoders#pseudonym}) and size entries (an entry's
-   * "size" is its {@link #kind}). Then payments, amount and gap-reason amount, and the reasons'
-   * sums: a bit set of the reasons that have any, then payments and amount of each.
+   * "size" is its {@link #kind}). Then the reasons' sums: a bit set of the reasons that have any,
+   * then payments and amount of each.
    *
    * <p>The table's households are written in slot order from just after a free slot, so decoding
    * them in that order into a table of the same capacity puts each in the same slot: the encoding
@@ -742,9 +770,6 @@ public final class HouseholdTotals {
       }
       I.encode(s.len, out);
       out.write(s.buf, 0, s.len);
-      L.encode(a.payments, out);
-      D.encode(a.amount, out);
-      D.encode(a.gapReasonAmount, out);
       int present = 0;
       if (a.reasonPayments != null) {
         for (int r = 0; r < REASONS.length; r++) {
@@ -812,9 +837,6 @@ public final class HouseholdTotals {
       if (s.pos != buf.length) {
         throw new IOException("not household totals: " + (buf.length - s.pos) + " bytes left over");
       }
-      a.payments = L.decode(in);
-      a.amount = D.decode(in);
-      a.gapReasonAmount = D.decode(in);
       int present = I.decode(in);
       if (present >>> REASONS.length != 0) {
         throw new IOException("not household totals: reasons " + Integer.toBinaryString(present));

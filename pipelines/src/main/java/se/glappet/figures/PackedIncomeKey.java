@@ -1,28 +1,24 @@
 package se.glappet.figures;
 
 import java.time.YearMonth;
-import se.glappet.records.ReasonCode;
 
 /**
- * An income-support key (month, municipality, reason or none) packed in one {@code long}, as
- * {@link SummarisePayments} keeps its per-bundle totals: no text and no object is built per
- * payment, which the profile showed mattered. {@code month index << 24 | code << 8 | reason
- * ordinal + 1}; the municipality code has four digits (contract section 2).
+ * An income-support key (month, municipality) packed in one {@code long}, as {@link ReadPayments}
+ * keeps its per-bundle totals: no text and no object is built per payment, which the profile
+ * showed mattered. {@code month index << 16 | code}; the municipality code has four digits
+ * (contract section 2).
  */
 final class PackedIncomeKey {
   private PackedIncomeKey() {}
 
-  static long pack(YearMonth m, String municipalityCode, ReasonCode reason) {
+  static long pack(YearMonth m, String municipalityCode) {
     long month = m.getYear() * 12L + m.getMonthValue() - 1;
-    return month << 24 | (long) Integer.parseInt(municipalityCode) << 8 | (reason == null ? 0 : reason.ordinal() + 1);
+    return month << 16 | Integer.parseInt(municipalityCode);
   }
 
   /** The typed key of a packed one. */
   static CellKey cellKey(long key) {
-    int month = (int) (key >>> 24);
-    YearMonth m = YearMonth.of(month / 12, month % 12 + 1);
-    String code = String.format("%04d", (key >>> 8) & 0xFFFF);
-    int reason = (int) (key & 0xFF);
-    return reason == 0 ? CellKey.of(m, code) : CellKey.of(m, code, ReasonCode.values()[reason - 1]);
+    int month = (int) (key >>> 16);
+    return CellKey.of(YearMonth.of(month / 12, month % 12 + 1), String.format("%04d", key & 0xFFFF));
   }
 }

@@ -160,7 +160,7 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
       paymentsSinceFlush++;
       YearMonth m = YearMonth.from(p.paymentDate);
       if (summed(m, from, to)) {
-        long monthly = PackedIncomeKey.pack(m, p.municipalityCode, null);
+        long monthly = PackedIncomeKey.pack(m, p.municipalityCode);
         if (monthly != cachedMonthly) { // a file is mostly one municipality-month: look the map up once
           cachedMonthly = monthly;
           cached = totals.computeIfAbsent(monthly, k -> new HouseholdTotals.Acc());

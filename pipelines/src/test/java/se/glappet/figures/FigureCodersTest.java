@@ -11,15 +11,36 @@ import se.glappet.testing.CoderChecks;
 
 /** Beam's coder properties for the figures' partial sums: totals, household totals, gap cells, partials. */
 class FigureCodersTest {
+  /**
+   * Household totals with the given households (each with one payment of that size, of the first
+   * reason) and sums: all of a gap reason when {@code gapReasonAmount} is the amount, all of a
+   * reason outside the gap when it is zero.
+   */
   static HouseholdTotals.Acc acc(long payments, String amount, String gapReasonAmount, Object... householdsAndSizes) {
+    BigDecimal gap = new BigDecimal(gapReasonAmount);
+    BigDecimal all = new BigDecimal(amount);
+    if (gap.signum() != 0 && gap.compareTo(all) != 0) {
+      throw new IllegalArgumentException("a gap-reason amount other than 0 or the amount needs the payments of each");
+    }
+    return acc(payments, amount, gap.signum() == 0 ? 0 : payments, gapReasonAmount, householdsAndSizes);
+  }
+
+  /** As above, with {@code gapPayments} of the payments and {@code gapReasonAmount} of the amount of a gap reason. */
+  static HouseholdTotals.Acc acc(long payments, String amount, long gapPayments, String gapReasonAmount,
+      Object... householdsAndSizes) {
     HouseholdTotals.Acc a = new HouseholdTotals.Acc();
     for (int i = 0; i < householdsAndSizes.length; i += 2) {
       HouseholdTotals.addSizes(a, (String) householdsAndSizes[i],
           HouseholdTotals.entry((Integer) householdsAndSizes[i + 1], 1));
     }
-    a.payments = payments;
-    a.amount = new BigDecimal(amount);
-    a.gapReasonAmount = new BigDecimal(gapReasonAmount);
+    BigDecimal gap = new BigDecimal(gapReasonAmount);
+    if (gapPayments != 0 || gap.signum() != 0) {
+      HouseholdTotals.addSums(a, se.glappet.records.ReasonCode.WAITING_PLAN, gapPayments, gap);
+    }
+    if (payments != gapPayments || new BigDecimal(amount).compareTo(gap) != 0) {
+      HouseholdTotals.addSums(a, se.glappet.records.ReasonCode.UNEMPLOYED, payments - gapPayments,
+          new BigDecimal(amount).subtract(gap));
+    }
     return a;
   }
 
@@ -47,11 +68,12 @@ class FigureCodersTest {
           i % 3 == 0 ? new long[] {HouseholdTotals.entry(i % 9 + 1, 2), HouseholdTotals.entry(0, -1)}
               : new long[] {HouseholdTotals.entry(i % 9 + 1, 1)});
     }
-    many.payments = 200;
+    HouseholdTotals.addSums(many, se.glappet.records.ReasonCode.SICK, 200, new BigDecimal("-0.50"));
     CoderChecks.roundTrips(new HouseholdTotals.AccCoder(), empty, some, many);
     HouseholdTotals.Acc back = CoderUtils.clone(new HouseholdTotals.AccCoder(), some);
     assertEquals(HouseholdTotals.entry(7, 1), HouseholdTotals.sizes(back, "f".repeat(64))[0]);
-    assertEquals(new BigDecimal("0.00"), back.gapReasonAmount);
+    assertEquals(new BigDecimal("1234.50"), HouseholdTotals.amount(back)); // the scale too
+    assertEquals(4, HouseholdTotals.payments(back));
   }
 
   @Test

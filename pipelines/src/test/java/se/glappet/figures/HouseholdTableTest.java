@@ -305,7 +305,7 @@ class HouseholdTableTest {
       }
       assertEquals(e.getValue(), got);
     }
-    assertEquals(payments, forward.payments);
+    assertEquals(payments, HouseholdTotals.payments(forward));
     long households = 0;
     long persons = 0;
     for (Map<Integer, Integer> sizes : expected.values()) {
