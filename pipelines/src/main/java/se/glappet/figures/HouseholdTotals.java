@@ -38,7 +38,7 @@ import se.glappet.records.RecordCoders;
  * the month and again for its reason (issue 13: it halved the partial totals that travel from the
  * payments' reading to their adding).
  *
- * <p>How the households are held (a national year adds millions of payments, each to two partials):
+ * <p>How the households are held (a national year adds millions of payments):
  * a household id of 64 lower-case hexadecimal digits, the form the inputs use, is parsed once per
  * payment into four longs ({@link HouseholdId}) and kept in an open-addressing table of longs
  * (linear probing; no id text, no map entry and no array per household). The first size of a
@@ -124,13 +124,13 @@ public final class HouseholdTotals {
   /** Households seen (with the reasons and sizes of their payments) and running sums. */
   public static final class Acc {
     /**
-     * The households with a 64-digit id: per slot their id's four longs and their first size entry
+     * The households with a 64-digit id: per slot their id's four longs and their first entry
      * ({@link #entry}) with {@link #OCCUPIED} set; null until the first. Linear probing from the
      * slot {@code hash & (capacity − 1)}; slots are never freed (a household whose payments were
      * all taken out keeps its entries, with count 0).
      */
     long[] slots;
-    /** Per slot: the household's further size entries, unordered; null until a household has two sizes. */
+    /** Per slot: the household's further entries, unordered; null until a household has two kinds of payment. */
     long[][] more;
     /** Households in {@link #slots}. */
     int packed;
@@ -216,7 +216,7 @@ public final class HouseholdTotals {
   }
 
   /** The kind of payment of an entry: {@link #kind}. */
-  static int size(long entry) {
+  static int kindOf(long entry) {
     return (int) (entry >> 32);
   }
 
@@ -281,6 +281,14 @@ public final class HouseholdTotals {
       }
     }
     return sum;
+  }
+
+  /**
+   * Whether the reason with ordinal {@code r} has sums: a payment of it was added or taken out (its
+   * amount is then set, if only to zero).
+   */
+  private static boolean hasSums(Acc acc, int r) {
+    return acc.reasonAmounts != null && acc.reasonAmounts[r] != null;
   }
 
   /** Adds {@code payments} and {@code amount} to reason {@code r}'s sums, households aside (for tests). */
@@ -350,24 +358,24 @@ public final class HouseholdTotals {
   static Acc addSizes(Acc acc, String household, long... entries) {
     HouseholdId h = HouseholdId.of(household);
     for (long e : entries) {
-      change(acc, h, size(e), count(e));
+      change(acc, h, kindOf(e), count(e));
     }
     return acc;
   }
 
-  /** {@code sizes} with {@code count} more payments of {@code size}; may be {@code sizes} itself, changed. */
-  private static long[] plus(long[] sizes, int size, int count) {
+  /** {@code sizes} with {@code count} more payments of {@code kind}; may be {@code sizes} itself, changed. */
+  private static long[] plus(long[] sizes, int kind, int count) {
     if (sizes == null) {
-      return new long[] {entry(size, count)};
+      return new long[] {entry(kind, count)};
     }
     for (int i = 0; i < sizes.length; i++) {
-      if (size(sizes[i]) == size) {
-        sizes[i] = entry(size, count(sizes[i]) + count);
+      if (kindOf(sizes[i]) == kind) {
+        sizes[i] = entry(kind, count(sizes[i]) + count);
         return sizes;
       }
     }
     long[] more = Arrays.copyOf(sizes, sizes.length + 1);
-    more[sizes.length] = entry(size, count);
+    more[sizes.length] = entry(kind, count);
     return more;
   }
 
@@ -410,10 +418,6 @@ public final class HouseholdTotals {
     return change(acc, HouseholdId.of(p.householdId), p, 1);
   }
 
-  /** Adds one payment, whose household id {@code h} the caller parsed, to the totals. */
-  public static Acc add(Acc acc, HouseholdId h, Payment p) {
-    return change(acc, h, p, 1);
-  }
 
   /** Takes one payment, added to these or other partial totals, out again. */
   public static Acc remove(Acc acc, Payment p) {
@@ -427,25 +431,25 @@ public final class HouseholdTotals {
   }
 
   /** Adds {@code count} payments of kind {@code size} ({@link #kind}) to household {@code h}'s multiset. */
-  private static void change(Acc acc, HouseholdId h, int size, int count) {
+  private static void change(Acc acc, HouseholdId h, int kind, int count) {
     if (h.other != null) {
       if (acc.others == null) {
         acc.others = new HashMap<>(64);
       }
       long[] sizes = acc.others.get(h.other);
-      long[] after = plus(sizes, size, count);
+      long[] after = plus(sizes, kind, count);
       if (after != sizes) {
         acc.others.put(h.other, after);
       }
     } else {
-      change(acc, h.k0, h.k1, h.k2, h.k3, h.hash, size, count);
+      change(acc, h.k0, h.k1, h.k2, h.k3, h.hash, kind, count);
     }
   }
 
   /** As above, for a packed id with its {@link #hash}. */
-  private static void change(Acc acc, long k0, long k1, long k2, long k3, int hash, int size, int count) {
-    if (size < 0) {
-      throw new IllegalArgumentException("a household size below 0");
+  private static void change(Acc acc, long k0, long k1, long k2, long k3, int hash, int kind, int count) {
+    if (kind < 0) {
+      throw new IllegalArgumentException("a payment kind below 0");
     }
     if (acc.slots == null) {
       acc.slots = new long[FIRST_CAPACITY * STRIDE];
@@ -460,20 +464,20 @@ public final class HouseholdTotals {
         t[b + 1] = k1;
         t[b + 2] = k2;
         t[b + 3] = k3;
-        t[b + 4] = entry(size, count) | OCCUPIED;
+        t[b + 4] = entry(kind, count) | OCCUPIED;
         if (++acc.packed * 5L > (mask + 1) * 3L) { // above 0.6 full
           grow(acc);
         }
         return;
       }
       if (t[b] == k0 && t[b + 1] == k1 && t[b + 2] == k2 && t[b + 3] == k3) {
-        if (size(first & ~OCCUPIED) == size) {
-          t[b + 4] = entry(size, count(first) + count) | OCCUPIED;
+        if (kindOf(first & ~OCCUPIED) == kind) {
+          t[b + 4] = entry(kind, count(first) + count) | OCCUPIED;
         } else {
           if (acc.more == null) {
             acc.more = new long[mask + 1][];
           }
-          acc.more[s] = plus(acc.more[s], size, count);
+          acc.more[s] = plus(acc.more[s], kind, count);
         }
         return;
       }
@@ -518,11 +522,11 @@ public final class HouseholdTotals {
         }
         int hash = hash(t[b], t[b + 1], t[b + 2], t[b + 3]);
         first &= ~OCCUPIED;
-        change(into, t[b], t[b + 1], t[b + 2], t[b + 3], hash, size(first), count(first));
+        change(into, t[b], t[b + 1], t[b + 2], t[b + 3], hash, kindOf(first), count(first));
         long[] more = a.more == null ? null : a.more[s];
         if (more != null) {
           for (long e : more) {
-            change(into, t[b], t[b + 1], t[b + 2], t[b + 3], hash, size(e), count(e));
+            change(into, t[b], t[b + 1], t[b + 2], t[b + 3], hash, kindOf(e), count(e));
           }
         }
       }
@@ -538,7 +542,7 @@ public final class HouseholdTotals {
         } else {
           long[] after = mine;
           for (long e : s) {
-            after = plus(after, size(e), count(e));
+            after = plus(after, kindOf(e), count(e));
           }
           if (after != mine) {
             into.others.put(h, after);
@@ -548,8 +552,8 @@ public final class HouseholdTotals {
     }
     if (a.reasonPayments != null) {
       for (int r = 0; r < REASONS.length; r++) {
-        if (a.reasonPayments[r] != 0 || a.reasonAmounts[r] != null) {
-          addToReason(into, r, a.reasonPayments[r], a.reasonAmounts[r] == null ? BigDecimal.ZERO : a.reasonAmounts[r]);
+        if (hasSums(a, r)) {
+          addToReason(into, r, a.reasonPayments[r], a.reasonAmounts[r]);
         }
       }
     }
@@ -645,25 +649,27 @@ public final class HouseholdTotals {
       for (int s = 0, n = slots.length / STRIDE; s < n; s++) {
         long first = slots[s * STRIDE + 4];
         if (first != 0) {
-          countHousehold(counts, largest, first & ~OCCUPIED, acc.more == null ? null : acc.more[s]);
+          countHousehold(counts, largest, first & ~OCCUPIED, acc.more == null ? null : acc.more[s], 0);
         }
       }
     }
     if (acc.others != null) {
       for (long[] entries : acc.others.values()) {
-        countHousehold(counts, largest, entries[0], entries.length == 1 ? null
-            : Arrays.copyOfRange(entries, 1, entries.length));
+        countHousehold(counts, largest, entries[0], entries, 1);
       }
     }
     return counts;
   }
 
-  /** Counts one household with its entries {@code first} and {@code more} (may be null); {@code largest} is left all −1. */
-  private static void countHousehold(long[] counts, int[] largest, long first, long[] more) {
+  /**
+   * Counts one household with its entries {@code first} and {@code more[from..]} ({@code more} may
+   * be null); {@code largest} is left all −1.
+   */
+  private static void countHousehold(long[] counts, int[] largest, long first, long[] more, int from) {
     int any = note(largest, first, -1);
     if (more != null) {
-      for (long e : more) {
-        any = note(largest, e, any);
+      for (int i = from; i < more.length; i++) {
+        any = note(largest, more[i], any);
       }
     }
     if (any < 0) {
@@ -689,15 +695,14 @@ public final class HouseholdTotals {
     if (count(e) == 0) {
       return any;
     }
-    int r = reasonOfKind(size(e));
-    int size = sizeOfKind(size(e));
+    int r = reasonOfKind(kindOf(e));
+    int size = sizeOfKind(kindOf(e));
     if (r >= largest.length) {
       throw new IllegalStateException("an entry of no reason: " + r);
     }
     largest[r] = Math.max(largest[r], size);
     return Math.max(any, size);
   }
-
 
   /**
    * Coder for partial totals. The households are written as one block of bytes, its length first,
@@ -773,7 +778,7 @@ public final class HouseholdTotals {
       int present = 0;
       if (a.reasonPayments != null) {
         for (int r = 0; r < REASONS.length; r++) {
-          if (a.reasonPayments[r] != 0 || a.reasonAmounts[r] != null) {
+          if (hasSums(a, r)) {
             present |= 1 << r;
           }
         }
@@ -782,7 +787,7 @@ public final class HouseholdTotals {
       for (int r = 0; r < REASONS.length; r++) {
         if ((present & 1 << r) != 0) {
           L.encode(a.reasonPayments[r], out);
-          D.encode(a.reasonAmounts[r] == null ? BigDecimal.ZERO : a.reasonAmounts[r], out);
+          D.encode(a.reasonAmounts[r], out);
         }
       }
     }
@@ -876,7 +881,7 @@ public final class HouseholdTotals {
     }
 
     void entry(long e) {
-      varInt(size(e));
+      varInt(kindOf(e));
       varInt(count(e));
     }
 

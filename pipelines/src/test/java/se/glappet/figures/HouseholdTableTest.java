@@ -283,7 +283,7 @@ class HouseholdTableTest {
       } else {
         int adults = 1 + r.nextInt(2);
         int children = r.nextInt(3);
-        HouseholdTotals.add(part, HouseholdTotals.HouseholdId.of(h), pay(h, adults, children, "3"));
+        HouseholdTotals.add(part, pay(h, adults, children, "3"));
         seen.merge(adults + children, 1, Integer::sum);
         payments++;
       }
@@ -301,7 +301,7 @@ class HouseholdTableTest {
     for (Map.Entry<String, Map<Integer, Integer>> e : expected.entrySet()) {
       Map<Integer, Integer> got = new TreeMap<>();
       for (long entry : HouseholdTotals.sizes(forward, e.getKey())) {
-        assertNull(got.put(HouseholdTotals.size(entry), HouseholdTotals.count(entry)));
+        assertNull(got.put(HouseholdTotals.kindOf(entry), HouseholdTotals.count(entry)));
       }
       assertEquals(e.getValue(), got);
     }
