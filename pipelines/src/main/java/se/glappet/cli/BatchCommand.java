@@ -378,7 +378,7 @@ public final class BatchCommand {
       staged.add(revisions.file);
       for (String rel : staged) {
         if (PublishedFolder.isMonthFile(rel)) {
-          index.put(rel, new PublishedFolder.MonthFile(runId, OutputFolder.sha256(out.staging().resolve(rel)),
+          index.put(rel, new PublishedFolder.MonthFile(runId, out.stagedSha256(rel),
               stats.rowsWritten.getOrDefault(rel, 0L)));
         }
       }
@@ -402,7 +402,7 @@ public final class BatchCommand {
 
     String manifest(OutputFolder out, RunStats stats, List<String> published) throws IOException {
       return new Manifest(runId, VERSION, started).arguments(shownArgs).runner(cfg.runner).stats(stats)
-          .outputs(Manifest.staged(out.staging(), published, stats)).anomalies(anomalies).revisions(revisions)
+          .outputs(Manifest.staged(out, published, stats)).anomalies(anomalies).revisions(revisions)
           .monthIndex(monthIndex).json(Instant.now());
     }
 

@@ -33,10 +33,29 @@ final class CandidatePersons {
   /** Whether {@code id} is one of the persons. */
   boolean contains(String id) {
     long p = prefix(id);
-    if (p != NOT_HEX && !hasPrefix(p)) {
+    if (p != NOT_HEX && (!mayHavePrefix(p) || !hasPrefix(p))) {
       return false;
     }
     return ids.contains(id);
+  }
+
+  /**
+   * A bit per {@link #FILTER_BITS}-bit hash of a prefix, set for every prefix in the table: a
+   * prefix whose bit is clear is not in it. Its 128 KB stay in a core's cache, where the table
+   * (512 KB for a national year's 26 000 persons, 2 MB for four years' 64 000) does not. On a
+   * national year about 95 % of the payments are answered here: the persons set about 2.5 % of the
+   * bits (6 % for four years), and about 3 % of the payments are theirs.
+   */
+  private final long[] filter = new long[1 << (FILTER_BITS - 6)];
+  private static final int FILTER_BITS = 20;
+
+  private static int filterBit(long p) {
+    return (int) ((p * 0xC2B2AE3D27D4EB4FL) >>> (64 - FILTER_BITS));
+  }
+
+  private boolean mayHavePrefix(long p) {
+    int b = filterBit(p);
+    return (filter[b >>> 6] & (1L << b)) != 0;
   }
 
   int size() {
@@ -88,6 +107,8 @@ final class CandidatePersons {
   }
 
   private void addPrefix(long p) {
+    int b = filterBit(p);
+    filter[b >>> 6] |= 1L << b;
     if (p == 0) {
       hasZero = true;
       return;

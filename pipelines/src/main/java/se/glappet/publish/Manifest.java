@@ -93,11 +93,11 @@ public final class Manifest {
    * Every staged file in {@code published} as an output of the manifest: its rows from the run
    * statistics (0 when none were counted), its checksum from the staged file.
    */
-  public static List<Output> staged(Path staging, List<String> published, RunStats stats) throws IOException {
+  public static List<Output> staged(OutputFolder folder, List<String> published, RunStats stats) throws IOException {
     List<Output> out = new ArrayList<>();
     for (String rel : published) {
       out.add(new Output(rel, rel.endsWith(".parquet") ? stats.rowsWritten.getOrDefault(rel, 0L) : null,
-          OutputFolder.sha256(staging.resolve(rel))));
+          folder.stagedSha256(rel)));
     }
     return out;
   }

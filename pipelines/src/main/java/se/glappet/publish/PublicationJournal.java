@@ -106,7 +106,7 @@ public final class PublicationJournal {
     for (String rel : relative) {
       ObjectNode f = files.addObject();
       f.put("path", rel);
-      f.put("sha256", OutputFolder.sha256(out.staging().resolve(rel)));
+      f.put("sha256", out.stagedSha256(rel));
     }
     Path tmp = out.staging().resolve("journal.tmp");
     Files.writeString(tmp, json.writeValueAsString(j), StandardCharsets.UTF_8);

@@ -195,12 +195,22 @@ class ManifestTest {
 
   @Test
   void stagedOutputsTakeRowsFromTheStatsAndTheChecksumFromTheFile() throws Exception {
-    Files.createDirectories(tmp.resolve("gap_monthly"));
-    Files.write(tmp.resolve("gap_monthly/2011-01.parquet"), new byte[0]);
-    Files.write(tmp.resolve("gap_monthly/2011-02.parquet"), new byte[0]);
-    Files.writeString(tmp.resolve("x.csv"), "abc", StandardCharsets.UTF_8);
-    List<Manifest.Output> outs = Manifest.staged(tmp,
-        List.of("gap_monthly/2011-01.parquet", "gap_monthly/2011-02.parquet", "x.csv"), stats());
+    try (OutputFolder folder = OutputFolder.open(tmp.resolve("out"), "run1")) {
+      Path staging = folder.staging();
+      Files.createDirectories(staging.resolve("gap_monthly"));
+      Files.write(staging.resolve("gap_monthly/2011-01.parquet"), new byte[0]);
+      Files.write(staging.resolve("gap_monthly/2011-02.parquet"), new byte[0]);
+      Files.writeString(staging.resolve("x.csv"), "abc", StandardCharsets.UTF_8);
+      stagedOutputs(Manifest.staged(folder,
+          List.of("gap_monthly/2011-01.parquet", "gap_monthly/2011-02.parquet", "x.csv"), stats()));
+      // Asked again after x.csv changed: its checksum is computed again, not remembered.
+      Files.writeString(staging.resolve("x.csv"), "abcd", StandardCharsets.UTF_8);
+      assertEquals("88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589",
+          Manifest.staged(folder, List.of("x.csv"), stats()).get(0).sha256);
+    }
+  }
+
+  private static void stagedOutputs(List<Manifest.Output> outs) {
     assertEquals(7L, outs.get(0).rows);
     assertEquals(0L, outs.get(1).rows, "a month file without counted rows has 0 rows");
     assertEquals(null, outs.get(2).rows);
