@@ -236,16 +236,20 @@ final class EmbeddedFlink implements AutoCloseable {
   }
 
   /**
-   * Resets the context environment and shuts down the pre-started cluster (a no-op when the job
-   * took it: its job client shut it down when the job ended), waiting at most {@value #WAIT_SECONDS}
-   * s for the start and as long for the shutdown.
+   * Resets the context environment and shuts down the pre-started cluster. When the job took it,
+   * its job client began the shutdown when the job ended, and, as without the pre-start, nothing
+   * waits for it; else this waits at most {@value #WAIT_SECONDS} s for the start and as long for
+   * the shutdown.
    */
   @Override
   public void close() {
     closed = true;
     Context.reset();
     try {
-      started.get(WAIT_SECONDS, TimeUnit.SECONDS).closeAsync().get(WAIT_SECONDS, TimeUnit.SECONDS);
+      CompletableFuture<Void> down = started.get(WAIT_SECONDS, TimeUnit.SECONDS).closeAsync();
+      if (used != Used.PRESTARTED) {
+        down.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
