@@ -87,6 +87,14 @@ public final class BatchCommand {
   }
 
   public static int run(String[] argv) {
+    return run(argv, flink -> { });
+  }
+
+  /**
+   * The batch, handing {@code seen} the run's pre-started embedded Flink ({@link EmbeddedFlink};
+   * null when the run does not use one) before the run starts: for the tests.
+   */
+  static int run(String[] argv, java.util.function.Consumer<EmbeddedFlink> seen) {
     Args args;
     BatchConfig cfg;
     try {
@@ -101,7 +109,11 @@ public final class BatchCommand {
       System.err.println("glappet batch: " + e.getMessage() + ". Run 'glappet batch --help' for the options.");
       return 2;
     }
-    return new Run(cfg, args).execute();
+    // The embedded Flink's cluster starts now, in the background, and is shut down at the end.
+    try (EmbeddedFlink flink = EmbeddedFlink.prestart(cfg.options)) {
+      seen.accept(flink);
+      return new Run(cfg, args).execute();
+    }
   }
 
   /** One batch run. */

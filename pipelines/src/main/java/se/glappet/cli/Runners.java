@@ -37,8 +37,7 @@ final class Runners {
       f.setObjectReuse(true);
       f.setFasterCopy(true);
       String master = f.getFlinkMaster();
-      boolean embedded = master == null || master.startsWith("[");
-      if (embedded) {
+      if (usesEmbeddedFlink(options)) {
         if (f.getParallelism() == null || f.getParallelism() <= 0) {
           f.setParallelism(cores);
         }
@@ -49,6 +48,18 @@ final class Runners {
         tuneForCluster(f, master);
       }
     }
+  }
+
+  /**
+   * True when the run uses the FlinkRunner with a Flink in this process: no {@code --flinkMaster},
+   * or one of Beam's special values ({@code [auto]}, its default, {@code [local]}, {@code [collection]}).
+   */
+  static boolean usesEmbeddedFlink(PipelineOptions options) {
+    if (!options.getRunner().getSimpleName().equals("FlinkRunner")) {
+      return false;
+    }
+    String master = options.as(FlinkPipelineOptions.class).getFlinkMaster();
+    return master == null || master.startsWith("[");
   }
 
   /**
