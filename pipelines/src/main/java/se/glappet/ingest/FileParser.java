@@ -47,9 +47,26 @@ public final class FileParser {
     int start = 0;
     int n = text.length();
     // The next '"' at or after the current line's start: whether a line has one, without looking
-    // through each line for it.
-    int nextQuote = text.indexOf('"');
+    // through each line for it (looked for once the one-pass reading has stopped: -2 until then).
+    int nextQuote = -2;
+    // Lines are read in one pass (RowParser.parseCommonLine) while that reading takes them; after a
+    // line it does not take, only if it took one before (a file of quoted lines is not tried on).
+    boolean onePass = true;
+    long onePassRows = 0;
     while (start < n) {
+      if (parser != null && onePass) {
+        RowParser.Outcome o = parser.parseCommonLine(text, start);
+        if (o != null && !isSkippable(text, start, parser.contentEnd())) {
+          lineNo++;
+          rows++;
+          onePassRows++;
+          sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, null, null, text, start, parser.contentEnd(),
+              o.values, o.keyDigest, o.rowDigest));
+          start = parser.lineEnd() < n ? parser.lineEnd() + 1 : n;
+          continue;
+        }
+        onePass = onePassRows > 0;
+      }
       int nl = text.indexOf('\n', start);
       int end = nl < 0 ? n : nl;
       int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
@@ -64,7 +81,7 @@ public final class FileParser {
         continue;
       }
       rows++;
-      if (nextQuote >= 0 && nextQuote < lineStart) {
+      if (nextQuote == -2 || (nextQuote >= 0 && nextQuote < lineStart)) {
         nextQuote = text.indexOf('"', lineStart);
       }
       boolean quoted = nextQuote >= 0 && nextQuote < contentEnd;

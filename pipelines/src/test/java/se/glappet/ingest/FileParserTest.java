@@ -113,6 +113,41 @@ class FileParserTest {
     assertEquals("adults", p.rejected.get(0).column);
   }
 
+  /**
+   * FileParser first tries to read each line in one pass (RowParser.parseCommonLine), which looks
+   * for the header's number of separators before it knows where the line ends. A short line must
+   * not run into the next, a line with more fields or a quote must be read as before, and the
+   * reading must go on in one pass after such a line.
+   */
+  @Test
+  void linesTheOnePassReadingDoesNotTakeAreReadAsBefore() {
+    String full = payment("payment_id", "A");
+    String shortLine = full.substring(0, full.lastIndexOf(';', full.lastIndexOf(';') - 1)); // two fields fewer
+    String text = IS_HEADER + "\n" // 1 header
+        + full + "\n" // 2 accepted in one pass
+        + shortLine + "\n" // 3 MALFORMED_ROW, not the next line's fields
+        + payment("payment_id", "B") + "\n" // 4 accepted
+        + payment("payment_id", "C") + ";\n" // 5 accepted: an empty field more than the header
+        + payment("payment_id", "D") + ";x\n" // 6 MALFORMED_ROW: a field more than the header
+        + payment("payment_id", "\"E\"") + "\n" // 7 accepted: a quoted value
+        + payment("payment_id", "F") + "\r\n" // 8 accepted
+        + payment("payment_id", "G", "municipality_code", "0999"); // 9 UNKNOWN_MUNICIPALITY, no line break
+    Parsed p = parse(Dataset.INCOME_SUPPORT, text);
+    assertEquals(8, p.info.rowsRead);
+    assertEquals(List.of(2, 4, 5, 7, 8), p.acceptedLines());
+    assertEquals(List.of(3, 6, 9), p.rejectedLines());
+    assertEquals(RejectReason.MALFORMED_ROW, p.rejected.get(0).reason);
+    assertEquals(shortLine, p.rejected.get(0).rawLine);
+    assertEquals(RejectReason.MALFORMED_ROW, p.rejected.get(1).reason);
+    assertEquals(RejectReason.UNKNOWN_MUNICIPALITY, p.rejected.get(2).reason);
+    List<String> ids = new ArrayList<>();
+    for (ParsedRow r : p.accepted) {
+      ids.add(CanonicalRows.payment(r).paymentId);
+    }
+    assertEquals(List.of("A", "B", "C", "E", "F"), ids);
+    assertEquals(payment("payment_id", "F"), p.accepted.get(4).rawLine());
+  }
+
   @Test
   void crlfLineEndingsAreAccepted() {
     String text = IS_HEADER + "\r\n" + payment("payment_id", "A") + "\r\n" + payment("payment_id", "B") + "\r\n";
