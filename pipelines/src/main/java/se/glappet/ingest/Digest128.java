@@ -57,8 +57,9 @@ final class Digest128 {
     long h2 = 0x586dcd208f7cd3fdL;
     int i = 0;
     for (; i + 8 <= n; i += 8) {
-      long k1 = lane(b, from + i);
-      long k2 = lane(b, from + i + 4);
+      long eight = (long) EIGHT.get(b, from + i); // 8 bytes at once, the first in the lowest bits
+      long k1 = widen((int) eight);
+      long k2 = widen((int) (eight >>> 32));
       h1 ^= mixK1(k1);
       h1 = Long.rotateLeft(h1, 27);
       h1 += h2;
@@ -98,9 +99,17 @@ final class Digest128 {
     return new long[] {h1, h2};
   }
 
-  /** Four Latin-1 bytes as four 16-bit code units, as {@link #lane(String, int)} reads them. */
-  private static long lane(byte[] b, int i) {
-    return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 16 | (b[i + 2] & 0xFFL) << 32 | (b[i + 3] & 0xFFL) << 48;
+  private static final java.lang.invoke.VarHandle EIGHT =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * Four Latin-1 bytes (the first in the lowest bits) as four 16-bit code units, as
+   * {@link #lane(String, int)} reads them: each byte moved to its own 16 bits.
+   */
+  private static long widen(int four) {
+    long x = four & 0xFFFFFFFFL;
+    x = (x | x << 16) & 0x0000FFFF0000FFFFL;
+    return (x | x << 8) & 0x00FF00FF00FF00FFL;
   }
 
   private static long lane(String s, int i) {
