@@ -1,6 +1,5 @@
 package se.glappet.ingest;
 
-import se.glappet.records.Hex;
 
 /**
  * The common, certainly valid shapes of {@link FieldRules}' fields, read in place from
@@ -56,23 +55,6 @@ final class FieldsInPlace {
       }
     }
     return true;
-  }
-
-  /**
-   * For a pseudonym ({@link FieldRules#pseudonym}: 16–64 hexadecimal characters): 0 when it has no
-   * upper-case letter, 1 when it has; -1 when it is not a pseudonym.
-   */
-  static int hexKinds(String v, int b, int e) {
-    int n = e - b;
-    if (n < 16 || n > 64) {
-      return -1;
-    }
-    int kinds = 0;
-    for (int i = b; i < e; i++) {
-      char c = v.charAt(i);
-      kinds |= Hex.kind(c);
-    }
-    return (kinds & Hex.NOT_HEX) != 0 ? -1 : kinds;
   }
 
   /**

@@ -433,17 +433,16 @@ public final class RowParser {
         return src.substring(b, e);
       }
       case PSEUDONYM: {
-        int kinds = FieldsInPlace.hexKinds(src, b, e);
+        if (e - b < 16 || e - b > 64) {
+          return null;
+        }
+        String v = src.substring(b, e);
+        int at = canon.length();
+        int kinds = canon.appendHex(v);
         if (kinds < 0) {
           return null;
         }
-        if (kinds == 0) {
-          canon.appendCheckedAscii(src, b, e);
-          return src.substring(b, e);
-        }
-        int at = canon.length();
-        canon.appendLowerCaseHex(src, b, e);
-        return canon.toString(at, canon.length());
+        return kinds == 0 ? v : canon.toString(at, canon.length());
       }
       case DATE: {
         int ymd = FieldsInPlace.date(src, b, e);

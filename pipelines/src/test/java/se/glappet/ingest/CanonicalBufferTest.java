@@ -46,11 +46,50 @@ class CanonicalBufferTest {
     b.append(RowParser.SEP);
     b.appendDecimal(Long.MAX_VALUE);
     b.append(RowParser.SEP);
-    b.appendLowerCaseHex("xABcdEF09x", 1, 9);
+    assertEquals(1, b.appendHex("ABcdEF09ABcdEF09"));
     b.append(RowParser.SEP);
     b.append("x2024-03-05x", 1, 11);
-    assertEquals("0\u001F9223372036854775807\u001Fabcdef09\u001F2024-03-05", b.toString());
-    assertEquals("abcdef09", b.toString(22, 30));
+    assertEquals("0\u001F9223372036854775807\u001Fabcdef09abcdef09\u001F2024-03-05", b.toString());
+    assertEquals("abcdef09abcdef09", b.toString(22, 38));
+  }
+
+  /** What a pseudonym is (FieldRules.pseudonym), character by character: the kinds, or -1. */
+  private static int referenceKinds(String v) {
+    if (v.length() < 16 || v.length() > 64) {
+      return -1;
+    }
+    int kinds = 0;
+    for (int i = 0; i < v.length(); i++) {
+      kinds |= se.glappet.records.Hex.kind(v.charAt(i));
+    }
+    return (kinds & se.glappet.records.Hex.NOT_HEX) != 0 ? -1 : kinds;
+  }
+
+  @Test
+  void pseudonymsEightCharactersAtATimeAgreeWithACharacterByCharacterCheck() {
+    // Edges: lengths 15-65, each hexadecimal range's neighbours, Latin-1 and wider characters
+    // (U+0161 and U+0141 end in the bytes of 'a' and 'A'), at every position of a word and the tail.
+    String alphabet = "0123456789abcdefABCDEF/:`g@G\u00e0\u00c1\u0161\u0141\u0100 -\u00ff\u0080";
+    Random r = new Random(11);
+    int checked = 0;
+    for (int n = 0; n < 200_000; n++) {
+      int length = 15 + r.nextInt(51);
+      StringBuilder v = new StringBuilder(length);
+      for (int i = 0; i < length; i++) {
+        v.append("0123456789abcdefABCDEF".charAt(r.nextInt(22)));
+      }
+      if (r.nextInt(3) == 0) { // one character anywhere from the whole alphabet
+        v.setCharAt(r.nextInt(length), alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String s = v.toString();
+      CanonicalBuffer b = new CanonicalBuffer();
+      b.append('x');
+      int kinds = b.appendHex(s);
+      assertEquals(referenceKinds(s), kinds, s);
+      assertEquals(kinds < 0 ? "x" : "x" + s.toLowerCase(java.util.Locale.ROOT), b.toString(), s);
+      checked += kinds >= 0 ? 1 : 0;
+    }
+    assertEquals(true, checked > 50_000, "enough pseudonyms accepted: " + checked);
   }
 
   @Test
