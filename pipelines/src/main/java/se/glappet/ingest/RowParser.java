@@ -54,6 +54,9 @@ public final class RowParser {
   private final int[] amountScale = new int[1];
   private String lastMunicipality;
   private boolean lastMunicipalityKnown;
+  /** Where the line {@link #parseCommonLine} read last ends: its break, and its content. */
+  private int lineEnd;
+  private int contentEnd;
 
   private RowParser(Dataset dataset, char separator, List<String> headerNames, Set<String> municipalities) {
     this.dataset = dataset;
@@ -270,9 +273,6 @@ public final class RowParser {
   int contentEnd() {
     return contentEnd;
   }
-
-  private int lineEnd;
-  private int contentEnd;
 
   /** No line break, carriage return or quote in text[b, e). */
   private static boolean plainField(String text, int b, int e) {
