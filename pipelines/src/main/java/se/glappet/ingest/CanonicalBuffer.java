@@ -80,8 +80,7 @@ final class CanonicalBuffer {
     len += e - b;
   }
 
-  private static final java.lang.invoke.VarHandle EIGHT =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final java.lang.invoke.VarHandle EIGHT = Digest128.EIGHT;
   private static final long HIGH_BITS = 0x8080808080808080L;
 
   /**

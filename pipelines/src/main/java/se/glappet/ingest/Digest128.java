@@ -99,7 +99,8 @@ final class Digest128 {
     return new long[] {h1, h2};
   }
 
-  private static final java.lang.invoke.VarHandle EIGHT =
+  /** Eight bytes of a byte array as one long, the first in the lowest bits (also {@link CanonicalBuffer}'s). */
+  static final java.lang.invoke.VarHandle EIGHT =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /**

@@ -433,9 +433,6 @@ public final class RowParser {
         return src.substring(b, e);
       }
       case PSEUDONYM: {
-        if (e - b < 16 || e - b > 64) {
-          return null;
-        }
         String v = src.substring(b, e);
         int at = canon.length();
         int kinds = canon.appendHex(v);
