@@ -98,7 +98,7 @@ public final class SmallCells {
       values.set(i, null);
     }
     values.set(schema.indexOf(OutputTable.SUPPRESSED), true);
-    return new Result(Row.withSchema(schema).addValues(values).build(), nulled);
+    return new Result(OutputTable.checkedRow(schema, values), nulled);
   }
 
   /**

@@ -100,6 +100,22 @@ public final class TextDecoding {
     return new String(bytes, WINDOWS_1252);
   }
 
+  /**
+   * True when every byte is below 0x80 (most input files): eight bytes at a time, as one long whose
+   * high bits must all be clear, then the last few one by one.
+   */
+  static boolean isAscii(byte[] bytes) {
+    int i = 0;
+    long any = 0;
+    for (int end = bytes.length - 7; i < end; i += 8) {
+      any |= (long) Digest128.EIGHT.get(bytes, i);
+    }
+    for (; i < bytes.length; i++) {
+      any |= bytes[i];
+    }
+    return (any & 0x8080808080808080L) == 0;
+  }
+
   /** True when some byte is 0x80-0x9F, where Windows-1252 and ISO-8859-1 decode differently. */
   static boolean hasWindows1252Only(byte[] bytes) {
     for (byte b : bytes) {
@@ -115,14 +131,7 @@ public final class TextDecoding {
   }
 
   static boolean isValidUtf8(byte[] bytes) {
-    boolean ascii = true;
-    for (byte b : bytes) {
-      if (b < 0) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
+    if (isAscii(bytes)) {
       return true;
     }
     // What CharsetDecoder.decode(ByteBuffer) does, but into a small buffer that is reused instead

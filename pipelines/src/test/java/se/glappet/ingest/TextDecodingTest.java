@@ -19,6 +19,26 @@ class TextDecodingTest {
   }
 
   @Test
+  void theEightBytesAtATimeAsciiCheckFindsEveryHighByteWhereverItIs() {
+    java.util.Random rnd = new java.util.Random(11);
+    for (int n = 0; n <= 40; n++) {
+      byte[] b = new byte[n];
+      for (int i = 0; i < n; i++) {
+        b[i] = (byte) rnd.nextInt(0x80);
+      }
+      assertTrue(TextDecoding.isAscii(b), "length " + n);
+      for (int at = 0; at < n; at++) {
+        for (int high : new int[] {0x80, 0x9F, 0xC3, 0xFF}) {
+          byte keep = b[at];
+          b[at] = (byte) high;
+          assertFalse(TextDecoding.isAscii(b), "length " + n + ", byte " + high + " at " + at);
+          b[at] = keep;
+        }
+      }
+    }
+  }
+
+  @Test
   void byteOrderMarkMeansUtf8AndIsDropped() {
     // EF BB BF, then "å;ä" in UTF-8
     byte[] in = bytes(0xEF, 0xBB, 0xBF, 0xC3, 0xA5, ';', 0xC3, 0xA4);

@@ -38,6 +38,52 @@ class OutputTableTest {
   }
 
   @Test
+  void aRowIsCheckedAsBeamsBuilderChecksIt() {
+    // A null key and a value of the wrong class fail when the row is built, as Beam's builder fails.
+    OutputTable.RowBuilder noKey = OutputTable.INCOME_SUPPORT_MONTHLY.row().set("period", "2011-01");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, noKey::build);
+    assertTrue(e.getMessage().contains("municipality_code"), e.getMessage());
+    OutputTable.RowBuilder intCount = OutputTable.INCOME_SUPPORT_MONTHLY.row().set("period", "2011-01")
+        .set("municipality_code", "0127").set("households", 3);
+    e = assertThrows(IllegalArgumentException.class, intCount::build);
+    assertTrue(e.getMessage().contains("households"), e.getMessage());
+
+    // Every dataset's full row equals the row Beam's builder makes of the same values.
+    for (OutputTable t : OutputTable.values()) {
+      OutputTable.RowBuilder b = t.row();
+      List<Object> values = new java.util.ArrayList<>();
+      for (org.apache.beam.sdk.schemas.Schema.Field f : t.beamSchema().getFields()) {
+        Object v = sampleValue(f.getType().getTypeName());
+        b.set(f.getName(), v);
+        values.add(v);
+      }
+      Row checked = b.build();
+      Row beams = Row.withSchema(t.beamSchema()).addValues(values).build();
+      assertEquals(beams, checked, t.datasetName);
+      assertEquals(beams.hashCode(), checked.hashCode(), t.datasetName);
+    }
+  }
+
+  private static Object sampleValue(org.apache.beam.sdk.schemas.Schema.TypeName type) {
+    switch (type) {
+      case STRING:
+        return "0127";
+      case INT64:
+        return 42L;
+      case INT32:
+        return 7;
+      case DOUBLE:
+        return 1.5;
+      case DECIMAL:
+        return new java.math.BigDecimal("12.34");
+      case BOOLEAN:
+        return true;
+      default:
+        throw new AssertionError("a dataset uses the type " + type);
+    }
+  }
+
+  @Test
   void everyDatasetDeclaresItsDisclosureRules() {
     // Hand-listed from contract section 4.6.
     assertEquals(List.of("persons_in_gap", "gap_support_persons", "gaps_closed", "open_gaps_at_month_end",

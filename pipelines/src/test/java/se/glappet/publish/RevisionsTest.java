@@ -182,6 +182,60 @@ class RevisionsTest {
   }
 
   @Test
+  void manyFilesComparedSideBySideGiveTheRowsCountsAndWarningsOfOneAfterTheOther() throws Exception {
+    // Twelve replaced months, compared several at a time: some changed, some not, one unreadable.
+    // The revisions file, the counts and the warnings are those of comparing them in order.
+    List<Revisions.Replaced> replaced = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      String period = String.format("2011-%02d", m);
+      Path old = tmp.resolve("out/gap_monthly/" + period + ".parquet");
+      Path next = tmp.resolve("staging/gap_monthly/" + period + ".parquet");
+      Files.createDirectories(old.getParent());
+      Files.createDirectories(next.getParent());
+      if (m == 5) {
+        Files.write(old, "PAR1 truncated".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      } else {
+        List<Row> before = new ArrayList<>();
+        for (int k = 0; k < 50 * m; k++) {
+          before.add(gap(String.format("%04d", k), "persons_in_gap", (long) k));
+        }
+        ParquetFiles.write(old, OutputTable.GAP_MONTHLY, before);
+      }
+      List<Row> after = new ArrayList<>();
+      for (int k = 0; k < 50 * m + (m % 3 == 0 ? 2 : 0); k++) { // every third month adds two rows
+        after.add(gap(String.format("%04d", k), "persons_in_gap", (long) (m % 2 == 0 && k % 7 == 0 ? k + 1 : k)));
+      }
+      ParquetFiles.write(next, OutputTable.GAP_MONTHLY, after);
+      replaced.add(new Revisions.Replaced(OutputTable.GAP_MONTHLY, period, old, next, "run-1"));
+    }
+    Revisions.Result sideBySide = Revisions.write(tmp.resolve("staging"), "run-2", "run-1", replaced);
+
+    Revisions.Result inOrder = new Revisions.Result("x", "run-1");
+    List<List<String>> expectedRows = new ArrayList<>();
+    for (Revisions.Replaced r : replaced) {
+      for (Revisions.Revision v : Revisions.compare("run-2", r, inOrder)) {
+        expectedRows.add(Arrays.asList(v.dataset, v.period, v.rowKey, v.change, v.column, v.oldValue, v.newValue));
+      }
+    }
+    assertEquals(expectedRows, rows(tmp.resolve("staging/revisions/run-2.parquet")));
+    assertEquals(expectedRows.size(), sideBySide.rows);
+    assertEquals(inOrder.warnings, sideBySide.warnings);
+    assertEquals(1, sideBySide.warnings.size());
+    assertEquals(new ArrayList<>(inOrder.byDataset.get("gap_monthly").keySet()),
+        new ArrayList<>(sideBySide.byDataset.get("gap_monthly").keySet()));
+    // months 2, 3, 4, 5 (unreadable), 6, 8, 9, 10, 12 have revisions; 1, 7 and 11 have none
+    assertEquals(List.of("2011-02", "2011-03", "2011-04", "2011-05", "2011-06", "2011-08", "2011-09", "2011-10",
+        "2011-12"), new ArrayList<>(sideBySide.byDataset.get("gap_monthly").keySet()));
+    for (Map.Entry<String, Revisions.MonthCount> e : inOrder.byDataset.get("gap_monthly").entrySet()) {
+      Revisions.MonthCount a = e.getValue();
+      Revisions.MonthCount b = sideBySide.byDataset.get("gap_monthly").get(e.getKey());
+      assertEquals(List.of(a.changedCells, a.addedRows, a.removedRows), List.of(b.changedCells, b.addedRows,
+          b.removedRows), e.getKey());
+      assertEquals(a.unreadable, b.unreadable, e.getKey());
+    }
+  }
+
+  @Test
   void doublesAreTheShortestTextThatReadsBackWithoutExponent() {
     assertEquals("10000000.0", CellText.ofDouble(1e7));
     assertEquals("0.002", CellText.ofDouble(0.002)); // Java 17's Double.toString gives 0.0020
