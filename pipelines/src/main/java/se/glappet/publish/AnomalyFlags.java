@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.hadoop.ParquetReader;
 import se.glappet.gap.Stats;
 
 /**
@@ -171,7 +170,7 @@ public final class AnomalyFlags {
   }
 
   private static void readFile(Path f, Map<String, TreeMap<YearMonth, double[]>> history) throws IOException {
-    try (ParquetReader<GenericRecord> r = ParquetFiles.reader(f)) {
+    try (ParquetFiles.Rows r = ParquetFiles.reader(f)) {
       GenericRecord g;
       while ((g = r.read()) != null) {
         Object payments = g.get("payments");

@@ -11,7 +11,6 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import se.glappet.ingest.RejectReason;
@@ -67,7 +66,7 @@ public final class RejectsFile {
   /** The first {@code n} rows of the file, in file order (which is {@link #ORDER} for files written here). */
   public static List<RejectedRow> first(Path path, int n) throws IOException {
     List<RejectedRow> out = new ArrayList<>();
-    try (ParquetReader<GenericRecord> r = ParquetFiles.reader(path)) {
+    try (ParquetFiles.Rows r = ParquetFiles.reader(path)) {
       GenericRecord g;
       while (out.size() < n && (g = r.read()) != null) {
         out.add(new RejectedRow(g.get("dataset").toString(), g.get("file").toString(),

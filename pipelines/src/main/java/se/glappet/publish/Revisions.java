@@ -18,7 +18,6 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import se.glappet.privacy.IdentityNumbers;
@@ -451,7 +450,7 @@ public final class Revisions {
     private final Path path;
     private final boolean previous;
     private final Function<GenericRecord, List<String>> keyOf;
-    private ParquetReader<GenericRecord> reader;
+    private ParquetFiles.Rows reader;
     private Iterator<Map.Entry<List<String>, GenericRecord>> sorted;
     List<String> key;
 

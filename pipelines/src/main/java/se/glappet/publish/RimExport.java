@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.hadoop.ParquetReader;
 import se.glappet.figures.Kpi;
 
 /**
@@ -46,7 +45,7 @@ public final class RimExport {
     for (YearMonth m : months) {
       notReported.addAll(notReported(dir, m));
       Path f = dir.resolve(OutputTable.NATIONAL_COMPARISON.datasetName).resolve(m + ".parquet");
-      try (ParquetReader<GenericRecord> r = ParquetFiles.reader(f)) {
+      try (ParquetFiles.Rows r = ParquetFiles.reader(f)) {
         GenericRecord g;
         while ((g = r.read()) != null) {
           rows.add(g);
@@ -106,7 +105,7 @@ public final class RimExport {
     if (!Files.exists(f)) {
       return out;
     }
-    try (ParquetReader<GenericRecord> r = ParquetFiles.reader(f)) {
+    try (ParquetFiles.Rows r = ParquetFiles.reader(f)) {
       GenericRecord g;
       while ((g = r.read()) != null) {
         if (!(Boolean) g.get("income_support_reported")) {
