@@ -39,6 +39,40 @@ class TextDecodingTest {
   }
 
   @Test
+  void theEightBytesAtATimeWindows1252CheckFindsExactlyTheBytes80To9F() {
+    java.util.Random rnd = new java.util.Random(13);
+    for (int n = 0; n <= 40; n++) {
+      byte[] b = new byte[n];
+      for (int i = 0; i < n; i++) { // any byte but 0x80-0x9F
+        int v = rnd.nextInt(256 - 32);
+        b[i] = (byte) (v < 0x80 ? v : v + 32);
+      }
+      assertFalse(TextDecoding.hasWindows1252Only(b), "length " + n);
+      for (int at = 0; at < n; at++) {
+        byte keep = b[at];
+        for (int v : new int[] {0x80, 0x85, 0x9F}) {
+          b[at] = (byte) v;
+          assertTrue(TextDecoding.hasWindows1252Only(b), "length " + n + ", byte " + v + " at " + at);
+        }
+        for (int v : new int[] {0x7F, 0xA0, 0x00, 0xFF, 0xE0, 0x60}) {
+          b[at] = (byte) v;
+          assertFalse(TextDecoding.hasWindows1252Only(b), "length " + n + ", byte " + v + " at " + at);
+        }
+        b[at] = keep;
+      }
+    }
+  }
+
+  @Test
+  void plainAsciiDecodesToTheSameTextAsUtf8AndNonAsciiUtf8IsStillUtf8() {
+    byte[] ascii = "period;municipality_code\n2011-01;0127\n".getBytes(StandardCharsets.US_ASCII);
+    assertEquals(new String(ascii, StandardCharsets.UTF_8), TextDecoding.decode(ascii));
+    byte[] utf8 = "belopp;\u2212120,50\nG\u00e4vle\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals("UTF-8", TextDecoding.detect(utf8));
+    assertEquals("belopp;\u2212120,50\nG\u00e4vle\n", TextDecoding.decode(utf8));
+  }
+
+  @Test
   void byteOrderMarkMeansUtf8AndIsDropped() {
     // EF BB BF, then "å;ä" in UTF-8
     byte[] in = bytes(0xEF, 0xBB, 0xBF, 0xC3, 0xA5, ';', 0xC3, 0xA4);
