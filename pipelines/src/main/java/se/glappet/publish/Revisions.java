@@ -261,7 +261,7 @@ public final class Revisions {
    * (and counted, and written) strictly in order, so the revisions file and the counts do not
    * depend on which comparison ends first. At most {@link #THREADS} results wait in memory beside
    * the one being written. Measured (bench/README.md, eighth session): a national year's 60 files
-   * took 1.3–1.4 s one after the other, single-threaded at the end of the run.
+   * took 1.1–1.4 s one after the other, single-threaded at the end of the run.
    */
   private static final class Compared implements AutoCloseable {
     /** Comparisons under way at once: the machine's cores (publishing has them to itself). */
