@@ -27,9 +27,11 @@ import java.util.stream.Collectors;
  * {@code GET_TM_RESOURCE_PARAMS} (the lines it prints after {@code BASH_JAVA_UTILS_EXEC_RESULT:}:
  * JVM options first, dynamic properties second), followed by the stock {@code env.java.opts.all}.
  *
- * <p>The configuration is Flink 1.19's stock {@code conf/config.yaml} with two slots per TaskManager
- * and free local ports; nothing else changes: {@code taskmanager.memory.process.size: 1728m}, so
- * 128 MB of network memory. Every process it starts is stopped by its own id on {@link #close()},
+ * <p>The configuration is Flink 1.19's stock {@code conf/config.yaml} with two slots per TaskManager,
+ * free local ports and the processes' temporary folder ({@code io.tmp.dirs}) inside {@code dir};
+ * nothing else changes: {@code taskmanager.memory.process.size: 1728m}, so 128 MB of network
+ * memory. (With the stock temporary folder, the TaskManager the test kills left its
+ * {@code flink-dist-cache-*} folder in the machine's {@code /tmp}, one per run.) Every process it starts is stopped by its own id on {@link #close()},
  * and by a JVM shutdown hook if the test dies first.
  */
 public final class SessionCluster implements AutoCloseable {
@@ -75,7 +77,9 @@ public final class SessionCluster implements AutoCloseable {
     Files.createDirectories(dir.resolve("conf"));
     int restPort = freePort();
     int rpcPort = freePort();
-    Files.writeString(dir.resolve("conf").resolve("config.yaml"), stockConfig(restPort, rpcPort));
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    Files.writeString(dir.resolve("conf").resolve("config.yaml"),
+        stockConfig(restPort, rpcPort) + "io:\n  tmp:\n    dirs: " + tmp.toAbsolutePath() + "\n");
     SessionCluster c = new SessionCluster(dir, classpath, restPort);
     try {
       c.jobManager = c.launch("jobmanager", "GET_JM_RESOURCE_PARAMS",
