@@ -74,6 +74,15 @@ final class CandidatePersons {
     if (id.length() < PREFIX) {
       return NOT_HEX;
     }
+    // A pseudonym's digits are lower case: eight at a time from the bytes (a character above U+00FF
+    // becomes '?', not a digit); any other id character by character.
+    byte[] b = id.substring(0, PREFIX).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    long hi = Hex.eight(b, 0);
+    long lo = Hex.eight(b, 8);
+    if ((Hex.notLowerHex(hi) | Hex.notLowerHex(lo)) == 0) {
+      long v = (Hex.lowerHexValue(hi) << 32) | Hex.lowerHexValue(lo);
+      return v == NOT_HEX ? v ^ 1 : v;
+    }
     long v = 0;
     for (int i = 0; i < PREFIX; i++) {
       int d = Hex.nibble(id.charAt(i));

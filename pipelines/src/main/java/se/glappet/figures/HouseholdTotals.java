@@ -77,23 +77,25 @@ public final class HouseholdTotals {
       if (household.length() != 64) {
         return new HouseholdId(0, 0, 0, 0, household);
       }
-      long k0 = 0;
-      long k1 = 0;
-      long k2 = 0;
-      long k3 = 0;
-      int bad = 0;
-      for (int i = 0; i < 16; i++) { // the four longs side by side: four independent chains
-        int n0 = Hex.lowerNibble(household.charAt(i));
-        int n1 = Hex.lowerNibble(household.charAt(16 + i));
-        int n2 = Hex.lowerNibble(household.charAt(32 + i));
-        int n3 = Hex.lowerNibble(household.charAt(48 + i));
-        bad |= n0 | n1 | n2 | n3;
-        k0 = (k0 << 4) | n0;
-        k1 = (k1 << 4) | n1;
-        k2 = (k2 << 4) | n2;
-        k3 = (k3 << 4) | n3;
+      // Eight characters at a time, from their bytes (a character above U+00FF becomes '?', which
+      // is not hexadecimal): under the quick compiler a loop over 64 characters was about 8 % of
+      // the payments' reading.
+      byte[] b = household.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      long w0 = Hex.eight(b, 0);
+      long w1 = Hex.eight(b, 8);
+      long w2 = Hex.eight(b, 16);
+      long w3 = Hex.eight(b, 24);
+      long w4 = Hex.eight(b, 32);
+      long w5 = Hex.eight(b, 40);
+      long w6 = Hex.eight(b, 48);
+      long w7 = Hex.eight(b, 56);
+      long bad = Hex.notLowerHex(w0) | Hex.notLowerHex(w1) | Hex.notLowerHex(w2) | Hex.notLowerHex(w3)
+          | Hex.notLowerHex(w4) | Hex.notLowerHex(w5) | Hex.notLowerHex(w6) | Hex.notLowerHex(w7);
+      if (bad != 0) {
+        return new HouseholdId(0, 0, 0, 0, household);
       }
-      return bad < 0 ? new HouseholdId(0, 0, 0, 0, household) : new HouseholdId(k0, k1, k2, k3, null);
+      return new HouseholdId((Hex.lowerHexValue(w0) << 32) | Hex.lowerHexValue(w1), (Hex.lowerHexValue(w2) << 32) | Hex.lowerHexValue(w3),
+          (Hex.lowerHexValue(w4) << 32) | Hex.lowerHexValue(w5), (Hex.lowerHexValue(w6) << 32) | Hex.lowerHexValue(w7), null);
     }
 
     /** No id: it is a pseudonym. */

@@ -121,6 +121,10 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     /** The totals of the last municipality-month summed, and its key. */
     private transient HouseholdTotals.Acc cached;
     private transient long cachedMonthly;
+    /** The payment date and municipality code {@link #cached} was chosen for, and whether that month is summed. */
+    private transient java.time.LocalDate cachedDate;
+    private transient String cachedCode;
+    private transient boolean cachedSummed;
 
     ReadAndSumFn(PCollectionView<Iterable<String>> allowancePersons, YearMonth from, YearMonth to,
         Set<String> municipalities) {
@@ -139,6 +143,8 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
       paymentsSinceFlush = 0;
       cachedMonthly = -1;
       cached = null;
+      cachedDate = null;
+      cachedCode = null;
     }
 
     @ProcessElement
@@ -158,13 +164,20 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
     private void add(int file, ParsedRow row, ProcessContext c) {
       Payment p = CanonicalRows.payment(row);
       paymentsSinceFlush++;
-      YearMonth m = YearMonth.from(p.paymentDate);
-      if (summed(m, from, to)) {
-        long monthly = PackedIncomeKey.pack(m, p.municipalityCode);
-        if (monthly != cachedMonthly) { // a file is mostly one municipality-month: look the map up once
+      // A file is mostly one municipality-month, and the reading hands a repeated date or code over
+      // as the same instance: the month and the map are looked up again only when either changes.
+      if (p.paymentDate != cachedDate || p.municipalityCode != cachedCode) {
+        YearMonth m = YearMonth.from(p.paymentDate);
+        cachedDate = p.paymentDate;
+        cachedCode = p.municipalityCode;
+        cachedSummed = summed(m, from, to);
+        long monthly = cachedSummed ? PackedIncomeKey.pack(m, p.municipalityCode) : -1;
+        if (cachedSummed && monthly != cachedMonthly) {
           cachedMonthly = monthly;
           cached = totals.computeIfAbsent(monthly, k -> new HouseholdTotals.Acc());
         }
+      }
+      if (cachedSummed) {
         HouseholdTotals.add(cached, p);
       }
       if (candidates.contains(p.personId)) {
@@ -192,6 +205,8 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
       paymentsSinceFlush = 0;
       cachedMonthly = -1;
       cached = null;
+      cachedDate = null;
+      cachedCode = null;
     }
   }
 }

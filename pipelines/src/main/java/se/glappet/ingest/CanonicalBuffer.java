@@ -73,6 +73,13 @@ final class CanonicalBuffer {
     len += e - b;
   }
 
+  /** {@link #appendCheckedAscii(String, int, int)} of bytes. */
+  void appendCheckedAscii(byte[] s, int b, int e) {
+    ensure(e - b);
+    System.arraycopy(s, b, buf, len, e - b);
+    len += e - b;
+  }
+
   /** Appends o's bytes [b, e). */
   void append(CanonicalBuffer o, int b, int e) {
     ensure(e - b);
@@ -91,17 +98,21 @@ final class CanonicalBuffer {
    * characters, and a loop over the characters was the largest item of its checks.
    */
   int appendHex(String v) {
-    int n = v.length();
+    byte[] x = TextDecoding.latin1Bytes(v);
+    return appendHex(x, 0, x.length);
+  }
+
+  /** {@link #appendHex(String)} of the characters x[b, e) ({@link TextDecoding.Text#bytes}). */
+  int appendHex(byte[] x, int b, int e) {
+    int n = e - b;
     if (n < 16 || n > 64) {
       return -1;
     }
-    // A character above U+00FF becomes '?', which is not hexadecimal.
-    byte[] x = v.getBytes(StandardCharsets.ISO_8859_1);
     ensure(n);
     int kinds = 0;
     int i = 0;
     for (; i + 8 <= n; i += 8) {
-      long w = (long) EIGHT.get(x, i);
+      long w = (long) EIGHT.get(x, b + i);
       long upper = upperCaseHex(w);
       if (upper == -1) {
         return -1;
@@ -113,12 +124,12 @@ final class CanonicalBuffer {
       EIGHT.set(buf, len + i, w);
     }
     for (; i < n; i++) {
-      int kind = Hex.kind((char) (x[i] & 0xFF));
+      int kind = Hex.kind((char) (x[b + i] & 0xFF));
       if ((kind & Hex.NOT_HEX) != 0) {
         return -1;
       }
       kinds |= kind;
-      buf[len + i] = (byte) (x[i] | 0x20 * kind); // Hex.UPPER is 1: upper case to lower
+      buf[len + i] = (byte) (x[b + i] | 0x20 * kind); // Hex.UPPER is 1: upper case to lower
     }
     len += n;
     return kinds;

@@ -39,7 +39,9 @@ public final class FileParser {
       Set<String> municipalities, Sink sink, boolean describe) {
     FileDigests.Pending sha256 = describe ? FileDigests.start(bytes) : null; // while the rows are checked
     String encoding = TextDecoding.detect(bytes);
-    String text = TextDecoding.decode(bytes, encoding);
+    TextDecoding.Text decoded = TextDecoding.decodeText(bytes, encoding);
+    String text = decoded.text;
+    byte[] chars = decoded.bytes; // text's characters as bytes, index for index: what the checks read
     String maskedFile = IdentityNumbers.mask(relativePath);
     RowParser parser = null;
     long rows = 0;
@@ -55,8 +57,8 @@ public final class FileParser {
     long onePassRows = 0;
     while (start < n) {
       if (parser != null && onePass) {
-        RowParser.Outcome o = parser.parseCommonLine(text, start);
-        if (o != null && !isSkippable(text, start, parser.contentEnd())) {
+        RowParser.Outcome o = parser.parseCommonLine(text, chars, start);
+        if (o != null && !isSkippable(chars, start, parser.contentEnd())) {
           lineNo++;
           rows++;
           onePassRows++;
@@ -67,13 +69,13 @@ public final class FileParser {
         }
         onePass = onePassRows > 0;
       }
-      int nl = text.indexOf('\n', start);
+      int nl = TextDecoding.indexOf(chars, (byte) '\n', start, n);
       int end = nl < 0 ? n : nl;
-      int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      int contentEnd = end > start && chars[end - 1] == '\r' ? end - 1 : end;
       int lineStart = start;
       lineNo++;
       start = nl < 0 ? n : nl + 1;
-      if (isSkippable(text, lineStart, contentEnd)) {
+      if (isSkippable(chars, lineStart, contentEnd)) {
         continue;
       }
       if (parser == null) {
@@ -82,10 +84,10 @@ public final class FileParser {
       }
       rows++;
       if (nextQuote == -2 || (nextQuote >= 0 && nextQuote < lineStart)) {
-        nextQuote = text.indexOf('"', lineStart);
+        nextQuote = TextDecoding.indexOf(chars, (byte) '"', lineStart, n);
       }
       boolean quoted = nextQuote >= 0 && nextQuote < contentEnd;
-      RowParser.Outcome o = parser.parse(text, lineStart, contentEnd, quoted);
+      RowParser.Outcome o = parser.parse(text, chars, lineStart, contentEnd, quoted);
       if (o.accepted()) {
         sink.accepted(new ParsedRow(dataset, maskedFile, lineNo, null, null, text, lineStart, contentEnd,
             o.values, o.keyDigest, o.rowDigest));
@@ -110,9 +112,9 @@ public final class FileParser {
   }
 
   /** {@link CsvDialect#isSkippable} of text[from, to). */
-  private static boolean isSkippable(String text, int from, int to) {
+  private static boolean isSkippable(byte[] text, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
+      byte c = text[i];
       if (c != ' ' && c != '\t' && c != ';' && c != ',') {
         return false;
       }

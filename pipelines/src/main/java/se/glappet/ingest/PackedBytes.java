@@ -51,26 +51,21 @@ final class PackedBytes {
     buf[len++] = (byte) u;
   }
 
+  /** The last string written and its UTF-8 bytes: the strings of a batch (municipality codes) repeat. */
+  private String lastString;
+  private byte[] lastBytes;
+
   /** As {@code StringUtf8Coder}: the length of the UTF-8 bytes ({@link #writeVarInt}), then the bytes. */
   void writeString(String s) {
-    int n = s.length();
-    boolean ascii = true;
-    for (int i = 0; i < n && ascii; i++) {
-      ascii = s.charAt(i) < 0x80;
+    if (s != lastString) { // the same instance again: the reading hands each repeated code over as one
+      lastBytes = s.getBytes(StandardCharsets.UTF_8);
+      lastString = s;
     }
-    if (!ascii) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      writeVarInt(b.length);
-      ensure(b.length);
-      System.arraycopy(b, 0, buf, len, b.length);
-      len += b.length;
-      return;
-    }
-    writeVarInt(n);
-    ensure(n);
-    for (int i = 0; i < n; i++) {
-      buf[len++] = (byte) s.charAt(i);
-    }
+    byte[] b = lastBytes;
+    writeVarInt(b.length);
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
   }
 
   /** Reads what the write methods wrote, from the start of an array. */

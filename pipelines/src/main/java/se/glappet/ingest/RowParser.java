@@ -44,11 +44,15 @@ public final class RowParser {
   private final int[] columnEnd;
   private final CanonicalBuffer canonical = new CanonicalBuffer();
   private final CanonicalBuffer keyBuffer = new CanonicalBuffer();
-  /** What the key's digest is taken over before the key: {@code "<dataset ordinal>|"}. */
-  private final String keyPrefix;
+  /** What the key's digest is taken over before the key: {@code "<dataset ordinal>|"}, as bytes. */
+  private final byte[] keyPrefix;
   /** Per column: the codes of a code column; the last municipality code and date read. */
   private final Enum<?>[][] codes;
+  /** Per code column: its codes' names as bytes ({@link FieldsInPlace#asciiCode}). */
+  private final byte[][][] codeNames;
   private final String[] lastCode;
+  /** Per municipality column: the four digits of {@link #lastCode}, one byte each. */
+  private final int[] lastCodeDigits;
   private final LocalDate[] lastDate;
   private final int[] lastDateYmd;
   private final int[] amountScale = new int[1];
@@ -93,13 +97,16 @@ public final class RowParser {
     int nc = dataset.columns.size();
     this.columnStart = new int[nc];
     this.columnEnd = new int[nc];
-    this.keyPrefix = dataset.ordinal() + "|";
+    this.keyPrefix = (dataset.ordinal() + "|").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     this.codes = new Enum<?>[nc][];
+    this.codeNames = new byte[nc][][];
     for (int c = 0; c < nc; c++) {
       Class<? extends Enum<?>> type = codeType(dataset.columns.get(c).type);
       codes[c] = type == null ? null : type.getEnumConstants();
+      codeNames[c] = FieldsInPlace.names(codes[c]);
     }
     this.lastCode = new String[nc];
+    this.lastCodeDigits = new int[nc];
     this.lastDate = new LocalDate[nc];
     this.lastDateYmd = new int[nc];
   }
@@ -155,20 +162,22 @@ public final class RowParser {
 
   /** Checks one data line. */
   public Outcome parse(String line) {
-    return parse(line, 0, line.length(), line.indexOf('"') >= 0);
+    return parse(line, TextDecoding.latin1Bytes(line), 0, line.length(), line.indexOf('"') >= 0);
   }
 
   /**
    * Checks the data line {@code text[from, to)} (without its line break) where it lies in the
-   * file's text: the fields are read in place, without a string per field. {@code quoted}: whether
-   * the line holds a {@code "} (then it is split by {@link CsvDialect#split} first).
+   * file's text: the fields are read in place, from the text's bytes ({@link TextDecoding.Text}),
+   * without a string per field. {@code quoted}: whether the line holds a {@code "} (then it is
+   * split by {@link CsvDialect#split} first).
    */
-  Outcome parse(String text, int from, int to, boolean quoted) {
+  Outcome parse(String text, byte[] bytes, int from, int to, boolean quoted) {
     if (missingColumns != null) {
       return Outcome.reject(RejectReason.MISSING_COLUMN, missingColumns,
           "the file lacks the required column(s) " + missingColumns);
     }
     String src = text;
+    byte[] srcBytes = bytes;
     int nf;
     if (quoted) {
       List<String> fields = CsvDialect.split(text.substring(from, to), separator);
@@ -186,12 +195,14 @@ public final class RowParser {
         fieldEnd[i] = joined.length();
       }
       src = joined.toString();
+      srcBytes = TextDecoding.latin1Bytes(src);
     } else {
       nf = 0;
       int i = from;
+      byte sep = (byte) separator;
       while (true) {
-        int k = text.indexOf(separator, i);
-        if (k < 0 || k >= to) {
+        int k = TextDecoding.indexOf(bytes, sep, i, to);
+        if (k < 0) {
           k = to;
         }
         growFields(nf + 1);
@@ -204,7 +215,7 @@ public final class RowParser {
         i = k + 1;
       }
     }
-    return check(src, nf, false);
+    return check(src, srcBytes, nf, false);
   }
 
   /**
@@ -224,15 +235,17 @@ public final class RowParser {
    * those; and the last field for a separator. Anything else (a reject too: on a short line the
    * fields could run into the next) gives null, so the caller's reading decides as before.
    */
-  Outcome parseCommonLine(String text, int from) {
+  Outcome parseCommonLine(String text, byte[] bytes, int from) {
     int h = headerNames.size();
     if (missingColumns != null || h == 0) {
       return null;
     }
     growFields(h);
+    int n = bytes.length;
+    byte sep = (byte) separator;
     int i = from;
     for (int f = 0; f < h - 1; f++) {
-      int k = text.indexOf(separator, i);
+      int k = TextDecoding.indexOf(bytes, sep, i, n);
       if (k < 0) {
         return null;
       }
@@ -240,27 +253,25 @@ public final class RowParser {
       fieldEnd[f] = k;
       i = k + 1;
     }
-    int nl = text.indexOf('\n', i);
-    int end = nl < 0 ? text.length() : nl;
-    int contentEnd = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+    int nl = TextDecoding.indexOf(bytes, (byte) '\n', i, n);
+    int end = nl < 0 ? n : nl;
+    int contentEnd = end > from && bytes[end - 1] == '\r' ? end - 1 : end;
     if (contentEnd < i) {
       return null;
     }
     fieldStart[h - 1] = i;
     fieldEnd[h - 1] = contentEnd;
-    for (int k = i; k < contentEnd; k++) {
-      if (text.charAt(k) == separator) {
-        return null; // more fields than the header
-      }
+    if (TextDecoding.indexOf(bytes, sep, i, contentEnd) >= 0) {
+      return null; // more fields than the header
     }
     for (int f = 0; f < h; f++) {
-      if (!readField[f] && !plainField(text, fieldStart[f], fieldEnd[f])) {
+      if (!readField[f] && !plainField(bytes, fieldStart[f], fieldEnd[f])) {
         return null;
       }
     }
     this.lineEnd = end;
     this.contentEnd = contentEnd;
-    Outcome o = check(text, h, true);
+    Outcome o = check(text, bytes, h, true);
     return o != null && o.accepted() ? o : null;
   }
 
@@ -275,9 +286,9 @@ public final class RowParser {
   }
 
   /** No line break, carriage return or quote in text[b, e). */
-  private static boolean plainField(String text, int b, int e) {
+  private static boolean plainField(byte[] text, int b, int e) {
     for (int k = b; k < e; k++) {
-      char c = text.charAt(k);
+      byte c = text[k];
       if (c == '\n' || c == '\r' || c == '"') {
         return false;
       }
@@ -294,10 +305,11 @@ public final class RowParser {
   }
 
   /**
-   * The checks of a line split into the fields src[fieldStart[i], fieldEnd[i]), i < nf. With
-   * {@code inPlaceOnly}, null as soon as a value is not read in place ({@link #parseCommonLine}).
+   * The checks of a line split into the fields src[fieldStart[i], fieldEnd[i]), i < nf, read from
+   * {@code bytes} (src's characters, {@link TextDecoding.Text#bytes}). With {@code inPlaceOnly},
+   * null as soon as a value is not read in place ({@link #parseCommonLine}).
    */
-  private Outcome check(String src, int nf, boolean inPlaceOnly) {
+  private Outcome check(String src, byte[] bytes, int nf, boolean inPlaceOnly) {
     int[] fs = fieldStart;
     int[] fe = fieldEnd;
     int h = headerNames.size();
@@ -308,10 +320,10 @@ public final class RowParser {
     for (int i = 0; i < nf; i++) {
       int b = fs[i];
       int e = fe[i];
-      while (b < e && isBlank(src.charAt(b))) {
+      while (b < e && isBlank(bytes[b])) {
         b++;
       }
-      while (e > b && isBlank(src.charAt(e - 1))) {
+      while (e > b && isBlank(bytes[e - 1])) {
         e--;
       }
       fs[i] = b;
@@ -322,7 +334,7 @@ public final class RowParser {
       }
     }
     for (int i = 0; i < nf; i++) {
-      if (FieldsInPlace.mayBeIdentityNumber(src, fs[i], fe[i])
+      if (FieldsInPlace.mayBeIdentityNumber(bytes, fs[i], fe[i])
           && IdentityNumbers.isIdentityNumber(src.substring(fs[i], fe[i]))) {
         return Outcome.reject(RejectReason.PII_DETECTED, i < h ? headerNames.get(i) : null,
             "a field holds a personal identity number; the row is not used and the number is masked");
@@ -348,7 +360,7 @@ public final class RowParser {
         columnEnd[c] = canon.length();
         continue;
       }
-      Object value = readInPlace(c, col, src, b, e);
+      Object value = readInPlace(c, col, src, bytes, b, e);
       if (value == null && inPlaceOnly) {
         return null;
       }
@@ -380,7 +392,7 @@ public final class RowParser {
     }
     CanonicalBuffer k = keyBuffer;
     k.clear();
-    k.appendAscii(keyPrefix);
+    k.appendCheckedAscii(keyPrefix, 0, keyPrefix.length);
     for (int i = 0; i < dataset.key.length; i++) {
       if (i > 0) {
         k.append(SEP);
@@ -392,7 +404,7 @@ public final class RowParser {
     return Outcome.accept(dataset, values, k.digest(), canon.digest());
   }
 
-  private static boolean isBlank(char c) {
+  private static boolean isBlank(byte c) {
     return c == ' ' || c == '\t';
   }
 
@@ -406,43 +418,44 @@ public final class RowParser {
   }
 
   /**
-   * The value of the (trimmed, non-empty) field src[b, e) of column c with its canonical text
-   * appended, when it is certainly valid and of a common shape; otherwise null and nothing
-   * appended, and the field is read by {@link #read} as its text.
+   * The value of the (trimmed, non-empty) field src[b, e) of column c, read from its bytes
+   * {@code v[b, e)}, with its canonical text appended, when it is certainly valid and of a common
+   * shape; otherwise null and nothing appended, and the field is read by {@link #read} as its text.
    */
-  private Object readInPlace(int c, Column col, String src, int b, int e) {
+  private Object readInPlace(int c, Column col, String src, byte[] v, int b, int e) {
     CanonicalBuffer canon = canonical;
     switch (col.type) {
       case MUNICIPALITY: {
-        if (e - b != 4 || !FieldsInPlace.allDigits(src, b, e)) {
+        if (e - b != 4 || !FieldsInPlace.allDigits(v, b, e)) {
           return null;
         }
+        int digits = (v[b] << 24) | (v[b + 1] << 16) | (v[b + 2] << 8) | v[b + 3];
         String last = lastCode[c];
-        if (last == null || !src.regionMatches(b, last, 0, 4)) {
+        if (last == null || lastCodeDigits[c] != digits) {
           last = src.substring(b, e);
           lastCode[c] = last;
+          lastCodeDigits[c] = digits;
         }
-        canon.appendCheckedAscii(last, 0, 4);
+        canon.appendCheckedAscii(v, b, e);
         return last;
       }
       case PAYMENT_ID: {
-        if (!FieldsInPlace.isPaymentId(src, b, e)) {
+        if (!FieldsInPlace.isPaymentId(v, b, e)) {
           return null;
         }
-        canon.appendCheckedAscii(src, b, e);
+        canon.appendCheckedAscii(v, b, e);
         return src.substring(b, e);
       }
       case PSEUDONYM: {
-        String v = src.substring(b, e);
         int at = canon.length();
-        int kinds = canon.appendHex(v);
+        int kinds = canon.appendHex(v, b, e);
         if (kinds < 0) {
           return null;
         }
-        return kinds == 0 ? v : canon.toString(at, canon.length());
+        return kinds == 0 ? src.substring(b, e) : canon.toString(at, canon.length());
       }
       case DATE: {
-        int ymd = FieldsInPlace.date(src, b, e);
+        int ymd = FieldsInPlace.date(v, b, e);
         if (ymd < 0) {
           return null;
         }
@@ -452,11 +465,11 @@ public final class RowParser {
           lastDate[c] = d;
           lastDateYmd[c] = ymd;
         }
-        canon.appendCheckedAscii(src, b, e);
+        canon.appendCheckedAscii(v, b, e);
         return d;
       }
       case AMOUNT: {
-        long unscaled = FieldsInPlace.amountUnscaled(src, b, e, amountScale);
+        long unscaled = FieldsInPlace.amountUnscaled(v, b, e, amountScale);
         if (unscaled == FieldsInPlace.NOT_IN_PLACE) {
           return null;
         }
@@ -468,7 +481,7 @@ public final class RowParser {
         return BigDecimal.valueOf(unscaled, scale);
       }
       case INTEGER: {
-        long x = FieldsInPlace.integer(src, b, e);
+        long x = FieldsInPlace.integer(v, b, e);
         if (x == FieldsInPlace.NOT_IN_PLACE || x < col.min || x > col.max) {
           return null;
         }
@@ -478,7 +491,7 @@ public final class RowParser {
       case REASON_CODE:
       case RECEPTION_TYPE:
       case ALLOWANCE_TYPE: {
-        Enum<?> code = FieldsInPlace.asciiCode(src, b, e, codes[c]);
+        Enum<?> code = FieldsInPlace.asciiCode(v, b, e, codes[c], codeNames[c]);
         if (code == null) {
           return null;
         }

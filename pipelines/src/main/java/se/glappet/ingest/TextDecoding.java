@@ -83,23 +83,104 @@ public final class TextDecoding {
    * check the bytes for UTF-8 once.
    */
   static String decode(byte[] bytes, String detected) {
+    return decodeText(bytes, detected).text;
+  }
+
+  /**
+   * What a character above U+00FF is in {@link Text#bytes}: a control character that none of the
+   * reading's rules takes as part of a value, a separator, a quote, a blank or a line break, so a
+   * value that holds one is never read in place (its text decides, as for any value not read in place).
+   */
+  static final byte NOT_LATIN1 = 0x1A;
+
+  /**
+   * A decoded file: its text, and the same characters as bytes, index for index: the character
+   * itself up to U+00FF, {@link #NOT_LATIN1} for any other. The row checks read the bytes (under
+   * the quick compiler a byte array is read several times faster than a string's characters) and
+   * cut values out of the text.
+   */
+  static final class Text {
+    final String text;
+    final byte[] bytes;
+
+    Text(String text, byte[] bytes) {
+      this.text = text;
+      this.bytes = bytes;
+    }
+  }
+
+  /**
+   * {@link #decode(byte[], String)} with the text's bytes ({@link Text}). A file decoded byte for
+   * character (ASCII, or Windows-1252 without the bytes 0x80-0x9F: most files) is its own bytes.
+   */
+  static Text decodeText(byte[] bytes, String detected) {
     if (looksLikeUtf16(detected)) {
       detected = detected.substring(0, detected.length() - UTF16_NOTE.length());
     }
+    String text;
     if (detected.equals(UTF8_BOM)) {
-      return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-    }
-    if (detected.equals(UTF8)) {
+      byte[] rest = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+      if (isAscii(rest)) {
+        return new Text(new String(rest, StandardCharsets.ISO_8859_1), rest);
+      }
+      text = new String(rest, StandardCharsets.UTF_8);
+    } else if (detected.equals(UTF8)) {
       // Plain ASCII (a third of a national year's files) is the same text in ISO-8859-1, whose
       // decoding is a copy; UTF-8's first checks every byte again (a loop under the quick compiler).
-      return new String(bytes, isAscii(bytes) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-    }
-    if (!hasWindows1252Only(bytes)) {
+      if (isAscii(bytes)) {
+        return new Text(new String(bytes, StandardCharsets.ISO_8859_1), bytes);
+      }
+      text = new String(bytes, StandardCharsets.UTF_8);
+    } else if (!hasWindows1252Only(bytes)) {
       // Windows-1252 and ISO-8859-1 differ only in the bytes 0x80-0x9F: without those, the
       // plain byte-for-character copy of ISO-8859-1 gives the same text.
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+      return new Text(new String(bytes, StandardCharsets.ISO_8859_1), bytes);
+    } else {
+      text = new String(bytes, WINDOWS_1252);
     }
-    return new String(bytes, WINDOWS_1252);
+    return new Text(text, latin1Bytes(text));
+  }
+
+  /** The characters of text as {@link Text#bytes} holds them. */
+  static byte[] latin1Bytes(String text) {
+    // A copy for text without characters above U+00FF; each of those becomes '?' (one per code
+    // point, so a pair of surrogates would shift the rest), so a '?' anywhere means: map them here.
+    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (b.length == text.length() && indexOf(b, (byte) '?', 0, b.length) < 0) {
+      return b;
+    }
+    b = new byte[text.length()];
+    for (int i = 0; i < b.length; i++) {
+      char c = text.charAt(i);
+      b[i] = c <= 0xFF ? (byte) c : NOT_LATIN1;
+    }
+    return b;
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The first index of {@code c} in b[from, to), or -1: eight bytes at a time (the usual "has a
+   * zero byte" test on the bytes XOR-ed with c; its lowest flag is exact, a false flag only ever
+   * follows a true one).
+   */
+  static int indexOf(byte[] b, byte c, int from, int to) {
+    long pattern = (c & 0xFFL) * ONES;
+    int i = from;
+    for (int end = to - 7; i < end; i += 8) {
+      long x = (long) Digest128.EIGHT.get(b, i) ^ pattern;
+      long t = (x - ONES) & ~x & HIGHS;
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

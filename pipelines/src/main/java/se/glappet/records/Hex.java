@@ -69,4 +69,36 @@ public final class Hex {
   public static int kind(char c) {
     return c < 128 ? KIND[c] : NOT_HEX;
   }
+
+  private static final java.lang.invoke.VarHandle EIGHT =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /** The eight bytes b[i, i + 8) as one long, the first in the lowest bits. */
+  public static long eight(byte[] b, int i) {
+    return (long) EIGHT.get(b, i);
+  }
+
+  /**
+   * 0 when each byte of {@code w} ({@link #eight}) is a digit or a lower-case a-f, else not 0. A
+   * byte below 0x80 plus a constant below 0x80 stays within its byte, and its bit 0x80 then says
+   * whether the byte is at least 0x80 minus the constant.
+   */
+  public static long notLowerHex(long w) {
+    long digit = (w + 0x5050505050505050L) & ~(w + 0x4646464646464646L); // 0x30-0x39
+    long lower = (w + 0x1F1F1F1F1F1F1F1FL) & ~(w + 0x1919191919191919L); // 0x61-0x66
+    return (w & HIGH_BITS) | (~(digit | lower) & HIGH_BITS);
+  }
+
+  /**
+   * The value of the eight lower-case hexadecimal digits in {@code w} ({@link #eight}, with
+   * {@link #notLowerHex} 0), the first digit the highest: what eight {@link #lowerNibble}s shifted
+   * in one after the other give, without a loop.
+   */
+  public static long lowerHexValue(long w) {
+    long x = (w & 0x0F0F0F0F0F0F0F0FL) + ((w >>> 6) & 0x0101010101010101L) * 9; // a-f: 1-6 plus 9
+    x = ((x & 0x000F000F000F000FL) << 4) | ((x >>> 8) & 0x000F000F000F000FL);
+    x = ((x & 0x000000FF000000FFL) << 8) | ((x >>> 16) & 0x000000FF000000FFL);
+    return ((x & 0xFFFFL) << 16) | ((x >>> 32) & 0xFFFFL);
+  }
 }

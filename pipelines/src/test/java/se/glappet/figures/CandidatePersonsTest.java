@@ -78,4 +78,34 @@ class CandidatePersonsTest {
     }
     return b.toString();
   }
+
+  /** The prefix read eight digits at a time (lower case) or one at a time (anything else) is the same long. */
+  @Test
+  void aPrefixIsTheValueOfTheFirstSixteenDigitsInEitherCase() {
+    Random r = new Random(23);
+    String odd = "gG/:`@\u00e5\u2212 -";
+    for (int i = 0; i < 50_000; i++) {
+      char[] c = new char[16 + r.nextInt(49)];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = "0123456789abcdefABCDEF".charAt(r.nextInt(i % 3 == 0 ? 22 : 16));
+      }
+      if (i % 5 == 0) {
+        c[r.nextInt(16)] = odd.charAt(r.nextInt(odd.length()));
+      }
+      String id = new String(c);
+      if (i % 7 == 0) { // the marker's own digits, which fold onto a neighbour
+        System.arraycopy(Long.toHexString(CandidatePersons.NOT_HEX).toCharArray(), 0, c, 0, 16);
+        id = new String(c);
+      }
+      long want = 0;
+      boolean hex = true;
+      for (int k = 0; k < 16; k++) {
+        int d = Character.digit(c[k], 16);
+        hex &= d >= 0 && c[k] <= 'f';
+        want = (want << 4) | (d & 0xF);
+      }
+      want = !hex ? CandidatePersons.NOT_HEX : want == CandidatePersons.NOT_HEX ? want ^ 1 : want;
+      assertEquals(want, CandidatePersons.prefix(id), id);
+    }
+  }
 }

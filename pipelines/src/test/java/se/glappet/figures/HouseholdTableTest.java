@@ -331,4 +331,34 @@ class HouseholdTableTest {
       throw new AssertionError(e);
     }
   }
+
+  @Test
+  void anIdIsReadEightDigitsAtATimeAsDigitByDigit() {
+    java.util.Random rnd = new java.util.Random(17);
+    String alphabet = "0123456789abcdefABCDEFgz/:`@G\u00e5\u2212";
+    for (int round = 0; round < 20_000; round++) {
+      char[] c = new char[64];
+      for (int i = 0; i < 64; i++) {
+        c[i] = "0123456789abcdef".charAt(rnd.nextInt(16));
+      }
+      if (round % 2 == 1) { // one character anywhere that is not a lower-case digit
+        c[rnd.nextInt(64)] = alphabet.charAt(16 + rnd.nextInt(alphabet.length() - 16));
+      }
+      String id = new String(c);
+      long[] k = new long[4];
+      boolean lowerHex = true;
+      for (int i = 0; i < 64; i++) {
+        int n = Character.digit(c[i], 16);
+        lowerHex &= n >= 0 && !(c[i] >= 'A' && c[i] <= 'F');
+        k[i / 16] = (k[i / 16] << 4) | (n & 0xF);
+      }
+      HouseholdTotals.HouseholdId h = HouseholdTotals.HouseholdId.of(id);
+      if (lowerHex) {
+        assertNull(h.other, id);
+        assertArrayEquals(k, new long[] {h.k0, h.k1, h.k2, h.k3}, id);
+      } else {
+        assertEquals(id, h.other);
+      }
+    }
+  }
 }

@@ -98,7 +98,9 @@ class CanonicalBufferTest {
     b.appendCheckedAscii("x;2024-03-05;y", 2, 12);
     // A line with a character beyond Latin-1 elsewhere (the text is then kept as UTF-16).
     b.appendCheckedAscii("\u2212;abc-1;", 2, 7);
-    assertEquals("2024-03-05abc-1", b.toString());
+    // And from the bytes the reading's checks read (TextDecoding.Text).
+    b.appendCheckedAscii(TextDecoding.latin1Bytes("\u2212;x_9;"), 2, 5);
+    assertEquals("2024-03-05abc-1x_9", b.toString());
   }
 
   @Test

@@ -152,7 +152,8 @@ class RowParserAgreesWithReferenceTest {
         RowParser.Outcome got = parser.parse(l);
         // The same line in the middle of a file's text, as FileParser hands it over.
         String text = "x;y\n" + l + "\r\n;z";
-        RowParser.Outcome inText = parser.parse(text, 4, 4 + l.length(), l.indexOf('"') >= 0);
+        RowParser.Outcome inText = parser.parse(text, TextDecoding.latin1Bytes(text), 4, 4 + l.length(),
+            l.indexOf('"') >= 0);
         for (RowParser.Outcome o : new RowParser.Outcome[] {got, inText}) {
           assertEquals(want.reason, o.reason, l);
           assertEquals(want.column, o.column, l);
@@ -173,7 +174,7 @@ class RowParserAgreesWithReferenceTest {
         // does for this line alone, and it found the line's end; a short line must not run on.
         String next = previous == null ? l : previous;
         for (String file : new String[] {l + "\r\n" + next + "\n", l + "\n" + next, l}) {
-          RowParser.Outcome one = parser.parseCommonLine(file, 0);
+          RowParser.Outcome one = parser.parseCommonLine(file, TextDecoding.latin1Bytes(file), 0);
           if (one == null) {
             continue;
           }

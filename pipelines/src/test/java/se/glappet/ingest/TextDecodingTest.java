@@ -213,4 +213,70 @@ class TextDecodingTest {
     assertEquals("Windows-1252", TextDecoding.detect(bytes('P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0x21, 0,
         0xE5, 0x9C, 0x5A, 0x31, 0x9A, 0x01, 0, 0, 0x13, 0x05, 0, 0)));
   }
+
+  /** What TextDecoding.Text#bytes holds for a character. */
+  private static byte asByte(char c) {
+    return c <= 0xFF ? (byte) c : TextDecoding.NOT_LATIN1;
+  }
+
+  @Test
+  void theTextsBytesAreItsCharactersIndexForIndexInEveryEncoding() {
+    String[] texts = {
+      "kod;belopp\n0127;120,50\n", // ASCII
+      "kommun;belopp\nG\u00e4vle;1\u00a0200\n", // Latin-1 beyond ASCII
+      "belopp;\u2212120,50\n1\u202F000;?\n", // beyond Latin-1, and a real question mark
+      "a;\uD83D\uDE00;b?\n", // a pair of surrogates
+      "?;\u00ff;\u0100\n",
+    };
+    for (String t : texts) {
+      java.util.List<byte[]> files = new java.util.ArrayList<>();
+      files.add(t.getBytes(StandardCharsets.UTF_8));
+      byte[] utf8 = t.getBytes(StandardCharsets.UTF_8);
+      byte[] bom = new byte[utf8.length + 3];
+      bom[0] = (byte) 0xEF;
+      bom[1] = (byte) 0xBB;
+      bom[2] = (byte) 0xBF;
+      System.arraycopy(utf8, 0, bom, 3, utf8.length);
+      files.add(bom);
+      if (TextDecoding.WINDOWS_1252.newEncoder().canEncode(t)) {
+        files.add(t.getBytes(TextDecoding.WINDOWS_1252));
+      }
+      for (byte[] f : files) {
+        TextDecoding.Text d = TextDecoding.decodeText(f, TextDecoding.detect(f));
+        assertEquals(TextDecoding.decode(f), d.text);
+        assertEquals(d.text.length(), d.bytes.length, t);
+        for (int i = 0; i < d.bytes.length; i++) {
+          assertEquals(asByte(d.text.charAt(i)), d.bytes[i], t + " at " + i);
+        }
+      }
+    }
+    // Windows-1252's bytes 0x80-0x9F decode beyond Latin-1 (the euro sign, quotation marks).
+    TextDecoding.Text d = TextDecoding.decodeText(bytes('a', 0x80, ';', 0x94, 0xE5), "Windows-1252");
+    assertEquals("a\u20ac;\u201d\u00e5", d.text);
+    assertEquals(java.util.Arrays.toString(bytes('a', 0x1A, ';', 0x1A, 0xE5)), java.util.Arrays.toString(d.bytes));
+  }
+
+  @Test
+  void theEightBytesAtATimeSearchFindsTheFirstMatchWhereverItIs() {
+    java.util.Random rnd = new java.util.Random(5);
+    for (int n = 0; n <= 40; n++) {
+      for (int round = 0; round < 200; round++) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+          b[i] = (byte) ";\n\u0000\u00ff\u0080a".charAt(rnd.nextInt(6)); // few values: many matches
+        }
+        for (byte c : new byte[] {';', '\n', 0, (byte) 0xFF, (byte) 0x80}) {
+          int from = n == 0 ? 0 : rnd.nextInt(n + 1);
+          int to = from + rnd.nextInt(n - from + 1);
+          int want = -1;
+          for (int i = from; i < to && want < 0; i++) {
+            if (b[i] == c) {
+              want = i;
+            }
+          }
+          assertEquals(want, TextDecoding.indexOf(b, c, from, to), "length " + n + ", byte " + c);
+        }
+      }
+    }
+  }
 }
