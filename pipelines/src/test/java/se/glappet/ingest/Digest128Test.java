@@ -56,4 +56,32 @@ class Digest128Test {
     assertEquals(1_000_000, both.size());
     assertEquals(1_000_000, high.size()); // 64 bits alone: a collision here would be a 1-in-36-million event
   }
+
+  /** Every byte counts, in whole rounds and in the tail of up to fifteen bytes, wherever it is. */
+  @Test
+  void everyByteOfEveryLengthChangesTheDigest() {
+    for (int n = 1; n <= 48; n++) {
+      byte[] b = new byte[n + 3];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (byte) ('a' + i % 26);
+      }
+      long[] base = Digest128.of(b, 2, n);
+      assertArrayEquals(base, Digest128.of(new String(b, 2, n, java.nio.charset.StandardCharsets.ISO_8859_1)));
+      for (int at = 0; at < n; at++) {
+        byte keep = b[2 + at];
+        b[2 + at] ^= 1;
+        long[] other = Digest128.of(b, 2, n);
+        assertFalse(base[0] == other[0] || base[1] == other[1], "length " + n + ", byte " + at);
+        b[2 + at] = keep;
+      }
+      // The bytes around the text are not read.
+      b[0] ^= 1;
+      b[n + 2] ^= 1;
+      assertArrayEquals(base, Digest128.of(b, 2, n));
+    }
+    // A text beyond Latin-1 is digested apart from any Latin-1 text with the same bytes.
+    String wide = "\u2212";
+    assertFalse(d(wide).equals(d(new String(wide.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+        java.nio.charset.StandardCharsets.ISO_8859_1))));
+  }
 }
