@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's choice of JIT compiler ({@code pipelines/src/main/sh/jit-options}): the quick
- * compiler only below 1 000 000 000 bytes of input {@code .csv}, the JVM's default from there on.
+ * compiler only below 4 000 000 000 bytes of input {@code .csv}, the JVM's default from there on.
  * The inputs are sparse files, so gigabytes cost no disk.
  */
 class JitOptionsTest {
@@ -39,16 +39,16 @@ class JitOptionsTest {
 
   @Test
   void anInputBelowTheLimitRunsOnTheQuickCompiler(@TempDir Path in) throws Exception {
-    sparse(in.resolve("income-support/a.csv"), 600_000_000L);
-    sparse(in.resolve("allowances/a.csv"), 399_999_999L);
+    sparse(in.resolve("income-support/a.csv"), 2_400_000_000L);
+    sparse(in.resolve("allowances/a.csv"), 1_599_999_999L);
     assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("batch", "--input", in.toString()));
     assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("batch", "--input=" + in, "--quiet"));
   }
 
   @Test
   void anInputFromTheLimitOnKeepsTheDefaultCompilers(@TempDir Path in) throws Exception {
-    sparse(in.resolve("income-support/a.csv"), 600_000_000L);
-    sparse(in.resolve("allowances/a.csv"), 400_000_000L);
+    sparse(in.resolve("income-support/a.csv"), 2_400_000_000L);
+    sparse(in.resolve("allowances/a.csv"), 1_600_000_000L);
     assertEquals(List.of(), options("batch", "--input", in.toString()));
   }
 
@@ -64,8 +64,8 @@ class JitOptionsTest {
   @Test
   void onlyTheFourInputFoldersAndCsvFilesCount(@TempDir Path in) throws Exception {
     sparse(in.resolve("income-support/a.csv"), 10);
-    sparse(in.resolve("income-support/big.parquet"), 2_000_000_000L);
-    sparse(in.resolve("other/big.csv"), 2_000_000_000L);
+    sparse(in.resolve("income-support/big.parquet"), 5_000_000_000L);
+    sparse(in.resolve("other/big.csv"), 5_000_000_000L);
     assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("batch", "--input", in.toString()));
   }
 
