@@ -118,19 +118,19 @@ public final class TextDecoding {
       detected = detected.substring(0, detected.length() - UTF16_NOTE.length());
     }
     String text;
-    if (detected.equals(UTF8_BOM)) {
-      byte[] rest = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
-      if (isAscii(rest)) {
-        return new Text(new String(rest, StandardCharsets.ISO_8859_1), rest);
-      }
-      text = new String(rest, StandardCharsets.UTF_8);
-    } else if (detected.equals(UTF8)) {
-      // Plain ASCII (a third of a national year's files) is the same text in ISO-8859-1, whose
-      // decoding is a copy; UTF-8's first checks every byte again (a loop under the quick compiler).
-      if (isAscii(bytes)) {
+    if (detected.equals(UTF8_BOM) || detected.equals(UTF8)) {
+      int from = detected.equals(UTF8_BOM) ? 3 : 0;
+      if (from == 0 && isAscii(bytes)) {
+        // Plain ASCII (a third of a national year's files) is its own bytes.
         return new Text(new String(bytes, StandardCharsets.ISO_8859_1), bytes);
       }
-      text = new String(bytes, StandardCharsets.UTF_8);
+      // Most other UTF-8 files hold only characters up to U+00FF: their bytes are made here in one
+      // pass (the JDK's decoder, a loop under the quick compiler, then a second pass for the bytes).
+      byte[] latin1 = utf8AsLatin1(bytes, from);
+      if (latin1 != null) {
+        return new Text(new String(latin1, StandardCharsets.ISO_8859_1), latin1);
+      }
+      text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
     } else if (!hasWindows1252Only(bytes)) {
       // Windows-1252 and ISO-8859-1 differ only in the bytes 0x80-0x9F: without those, the
       // plain byte-for-character copy of ISO-8859-1 gives the same text.
@@ -139,6 +139,41 @@ public final class TextDecoding {
       text = new String(bytes, WINDOWS_1252);
     }
     return new Text(text, latin1Bytes(text));
+  }
+
+  /**
+   * The text of the UTF-8 bytes b[from, b.length) as ISO-8859-1 bytes when it is plain ASCII and
+   * well-formed two-byte sequences for U+0080-U+00FF; null for anything else (a wider character, a
+   * malformed sequence), which the JDK's decoder then decodes. ASCII runs are copied eight bytes at
+   * a time.
+   */
+  static byte[] utf8AsLatin1(byte[] b, int from) {
+    int n = b.length;
+    byte[] out = new byte[n - from];
+    int o = 0;
+    int i = from;
+    while (i < n) {
+      if (i + 8 <= n) {
+        long w = (long) Digest128.EIGHT.get(b, i);
+        if ((w & HIGHS) == 0) {
+          Digest128.EIGHT.set(out, o, w); // o + 8 <= out.length: the output never runs ahead
+          i += 8;
+          o += 8;
+          continue;
+        }
+      }
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        out[o++] = (byte) c;
+        i++;
+      } else if ((c == 0xC2 || c == 0xC3) && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
+        out[o++] = (byte) (((c & 0x03) << 6) | (b[i + 1] & 0x3F));
+        i += 2;
+      } else {
+        return null;
+      }
+    }
+    return o == out.length ? out : java.util.Arrays.copyOf(out, o);
   }
 
   /** The characters of text as {@link Text#bytes} holds them. */

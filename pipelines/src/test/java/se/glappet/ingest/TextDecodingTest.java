@@ -228,22 +228,39 @@ class TextDecodingTest {
       "a;\uD83D\uDE00;b?\n", // a pair of surrogates
       "?;\u00ff;\u0100\n",
     };
+    java.util.List<byte[]> bodies = new java.util.ArrayList<>();
     for (String t : texts) {
+      bodies.add(t.getBytes(StandardCharsets.UTF_8));
+    }
+    // Malformed UTF-8 after a byte-order mark (decoded all the same): a lone continuation byte, an
+    // overlong two-byte form, a lead byte at the end, a lead byte before ASCII.
+    bodies.add(bytes('a', 0x80, 'b'));
+    bodies.add(bytes('a', 0xC0, 0x80, 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'));
+    bodies.add(bytes('a', 'b', 0xC3));
+    bodies.add(bytes(0xC3, 0x28, 'x'));
+    for (byte[] body : bodies) {
+      String t = new String(body, StandardCharsets.UTF_8); // what the JDK's decoder makes of it
       java.util.List<byte[]> files = new java.util.ArrayList<>();
-      files.add(t.getBytes(StandardCharsets.UTF_8));
-      byte[] utf8 = t.getBytes(StandardCharsets.UTF_8);
-      byte[] bom = new byte[utf8.length + 3];
+      java.util.List<String> want = new java.util.ArrayList<>();
+      files.add(body);
+      want.add(t);
+      byte[] bom = new byte[body.length + 3];
       bom[0] = (byte) 0xEF;
       bom[1] = (byte) 0xBB;
       bom[2] = (byte) 0xBF;
-      System.arraycopy(utf8, 0, bom, 3, utf8.length);
+      System.arraycopy(body, 0, bom, 3, body.length);
       files.add(bom);
+      want.add(t);
       if (TextDecoding.WINDOWS_1252.newEncoder().canEncode(t)) {
         files.add(t.getBytes(TextDecoding.WINDOWS_1252));
+        want.add(t);
       }
-      for (byte[] f : files) {
+      for (int k = 0; k < files.size(); k++) {
+        byte[] f = files.get(k);
         TextDecoding.Text d = TextDecoding.decodeText(f, TextDecoding.detect(f));
-        assertEquals(TextDecoding.decode(f), d.text);
+        String expected = TextDecoding.detect(f).startsWith("Windows-1252")
+            ? new String(f, TextDecoding.WINDOWS_1252) : want.get(k);
+        assertEquals(expected, d.text, t);
         assertEquals(d.text.length(), d.bytes.length, t);
         for (int i = 0; i < d.bytes.length; i++) {
           assertEquals(asByte(d.text.charAt(i)), d.bytes[i], t + " at " + i);
@@ -278,5 +295,39 @@ class TextDecodingTest {
         }
       }
     }
+  }
+
+  /** The one-pass UTF-8 to Latin-1 decoding answers exactly when the JDK's decoder gives only Latin-1, and the same. */
+  @Test
+  void utf8AsLatin1AgreesWithTheJdksDecoder() {
+    java.util.Random rnd = new java.util.Random(3);
+    byte[][] pieces = {bytes('a'), bytes(';'), bytes('\n'), "0123456789abcdef".getBytes(StandardCharsets.US_ASCII),
+      "\u00e5".getBytes(StandardCharsets.UTF_8), "\u00a0".getBytes(StandardCharsets.UTF_8),
+      "\u0080".getBytes(StandardCharsets.UTF_8), "\u2212".getBytes(StandardCharsets.UTF_8), bytes(0xC3), bytes(0x80),
+      bytes(0xC0, 0x80), bytes(0xC2, 0xFF)};
+    int latin1 = 0;
+    for (int round = 0; round < 20_000; round++) {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      int parts = rnd.nextInt(12);
+      boolean plain = rnd.nextInt(3) > 0;
+      for (int k = 0; k < parts; k++) {
+        b.writeBytes(pieces[rnd.nextInt(plain ? 7 : pieces.length)]);
+      }
+      byte[] in = b.toByteArray();
+      int from = rnd.nextInt(2) == 0 ? 0 : Math.min(in.length, 1);
+      String jdk = new String(in, from, in.length - from, StandardCharsets.UTF_8);
+      boolean onlyLatin1 = jdk.chars().allMatch(c -> c <= 0xFF);
+      byte[] got = TextDecoding.utf8AsLatin1(in, from);
+      if (got != null) {
+        latin1++;
+        assertEquals(jdk, new String(got, StandardCharsets.ISO_8859_1));
+      } else {
+        // Null only for a wider character or a malformed sequence (which decodes to U+FFFD).
+        assertFalse(onlyLatin1 && new String(jdk.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(jdk)
+            && java.util.Arrays.equals(jdk.getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOfRange(in, from, in.length)),
+            "left to the JDK's decoder: " + jdk);
+      }
+    }
+    assertTrue(latin1 > 5_000, "enough texts decoded in one pass: " + latin1);
   }
 }
