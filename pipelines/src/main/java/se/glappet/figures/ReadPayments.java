@@ -171,8 +171,8 @@ public final class ReadPayments extends PTransform<PCollection<KV<Integer, Input
         cachedDate = p.paymentDate;
         cachedCode = p.municipalityCode;
         cachedSummed = summed(m, from, to);
-        long monthly = cachedSummed ? PackedIncomeKey.pack(m, p.municipalityCode) : -1;
-        if (cachedSummed && monthly != cachedMonthly) {
+        long monthly = cachedSummed ? PackedIncomeKey.pack(m, p.municipalityCode) : cachedMonthly;
+        if (monthly != cachedMonthly) {
           cachedMonthly = monthly;
           cached = totals.computeIfAbsent(monthly, k -> new HouseholdTotals.Acc());
         }

@@ -88,7 +88,6 @@ final class CanonicalBuffer {
   }
 
   private static final java.lang.invoke.VarHandle EIGHT = Digest128.EIGHT;
-  private static final long HIGH_BITS = 0x8080808080808080L;
 
   /**
    * Appends the pseudonym {@code v} in lower case when it is 16 to 64 hexadecimal digits
@@ -113,7 +112,7 @@ final class CanonicalBuffer {
     int i = 0;
     for (; i + 8 <= n; i += 8) {
       long w = (long) EIGHT.get(x, b + i);
-      long upper = upperCaseHex(w);
+      long upper = Hex.upperCaseHex(w);
       if (upper == -1) {
         return -1;
       }
@@ -133,24 +132,6 @@ final class CanonicalBuffer {
     }
     len += n;
     return kinds;
-  }
-
-  /**
-   * For eight bytes: -1 unless each is a hexadecimal digit; else the bit 0x80 set in each byte
-   * that is an upper-case A-F. Each byte below 0x80 plus a constant below 0x80 stays within its
-   * byte, and its bit 0x80 then says whether the byte is at least 0x80 minus the constant.
-   */
-  static long upperCaseHex(long w) {
-    if ((w & HIGH_BITS) != 0) {
-      return -1;
-    }
-    long digit = (w + 0x5050505050505050L) & ~(w + 0x4646464646464646L); // 0x30-0x39
-    long lower = (w + 0x1F1F1F1F1F1F1F1FL) & ~(w + 0x1919191919191919L); // 0x61-0x66
-    long upper = (w + 0x3F3F3F3F3F3F3F3FL) & ~(w + 0x3939393939393939L); // 0x41-0x46
-    if (((digit | lower | upper) & HIGH_BITS) != HIGH_BITS) {
-      return -1;
-    }
-    return upper & HIGH_BITS;
   }
 
   /** Appends {@code Long.toString(x)} for x ≥ 0. */

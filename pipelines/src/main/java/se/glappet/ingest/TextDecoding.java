@@ -125,7 +125,7 @@ public final class TextDecoding {
         return new Text(new String(bytes, StandardCharsets.ISO_8859_1), bytes);
       }
       // Most other UTF-8 files hold only characters up to U+00FF: their bytes are made here in one
-      // pass (the JDK's decoder, a loop under the quick compiler, then a second pass for the bytes).
+      // pass, instead of the JDK's decoder (a loop under the quick compiler) and a second pass.
       byte[] latin1 = utf8AsLatin1(bytes, from);
       if (latin1 != null) {
         return new Text(new String(latin1, StandardCharsets.ISO_8859_1), latin1);

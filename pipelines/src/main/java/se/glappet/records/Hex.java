@@ -80,14 +80,32 @@ public final class Hex {
   }
 
   /**
-   * 0 when each byte of {@code w} ({@link #eight}) is a digit or a lower-case a-f, else not 0. A
-   * byte below 0x80 plus a constant below 0x80 stays within its byte, and its bit 0x80 then says
-   * whether the byte is at least 0x80 minus the constant.
+   * For the eight bytes of {@code w}, each below 0x80: the bit 0x80 set in each byte from {@code lo}
+   * to {@code hi}. A byte below 0x80 plus a constant below 0x80 stays within its byte, and its bit
+   * 0x80 then says whether the byte is at least 0x80 minus the constant.
    */
+  private static long bytesWithin(long w, int lo, int hi) {
+    return (w + (0x80 - lo) * 0x0101010101010101L) & ~(w + (0x7F - hi) * 0x0101010101010101L) & HIGH_BITS;
+  }
+
+  /** 0 when each byte of {@code w} ({@link #eight}) is a digit or a lower-case a-f, else not 0. */
   public static long notLowerHex(long w) {
-    long digit = (w + 0x5050505050505050L) & ~(w + 0x4646464646464646L); // 0x30-0x39
-    long lower = (w + 0x1F1F1F1F1F1F1F1FL) & ~(w + 0x1919191919191919L); // 0x61-0x66
-    return (w & HIGH_BITS) | (~(digit | lower) & HIGH_BITS);
+    return (w & HIGH_BITS) | (~(bytesWithin(w, '0', '9') | bytesWithin(w, 'a', 'f')) & HIGH_BITS);
+  }
+
+  /**
+   * For the eight bytes of {@code w} ({@link #eight}): -1 unless each is a hexadecimal digit of
+   * either case; else the bit 0x80 set in each byte that is an upper-case A-F.
+   */
+  public static long upperCaseHex(long w) {
+    if ((w & HIGH_BITS) != 0) {
+      return -1;
+    }
+    long upper = bytesWithin(w, 'A', 'F');
+    if ((bytesWithin(w, '0', '9') | bytesWithin(w, 'a', 'f') | upper) != HIGH_BITS) {
+      return -1;
+    }
+    return upper;
   }
 
   /**
