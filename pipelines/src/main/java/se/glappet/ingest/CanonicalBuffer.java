@@ -90,18 +90,13 @@ final class CanonicalBuffer {
   private static final java.lang.invoke.VarHandle EIGHT = Digest128.EIGHT;
 
   /**
-   * Appends the pseudonym {@code v} in lower case when it is 16 to 64 hexadecimal digits
+   * Appends the pseudonym {@code x[b, e)} (characters as {@link TextDecoding.Text#bytes} holds them)
+   * in lower case when it is 16 to 64 hexadecimal digits
    * ({@link FieldRules#pseudonym}) and returns its kinds ({@code 0}: no upper-case letter,
    * {@link Hex#UPPER}: some, now lower case); otherwise appends nothing and returns -1. Eight
    * characters at a time, on their bytes: a payment row's two pseudonyms are two thirds of its
    * characters, and a loop over the characters was the largest item of its checks.
    */
-  int appendHex(String v) {
-    byte[] x = TextDecoding.latin1Bytes(v);
-    return appendHex(x, 0, x.length);
-  }
-
-  /** {@link #appendHex(String)} of the characters x[b, e) ({@link TextDecoding.Text#bytes}). */
   int appendHex(byte[] x, int b, int e) {
     int n = e - b;
     if (n < 16 || n > 64) {
