@@ -19,6 +19,8 @@ final class CandidatePersons {
   private int used;
   private boolean hasZero;
   private final Set<String> ids = new HashSet<>();
+  /** The prefix's bytes of the id being asked about; an instance serves one thread. */
+  private final byte[] scratch = new byte[PREFIX];
 
   CandidatePersons(Iterable<String> persons) {
     for (String id : persons) {
@@ -32,7 +34,7 @@ final class CandidatePersons {
 
   /** Whether {@code id} is one of the persons. */
   boolean contains(String id) {
-    long p = prefix(id);
+    long p = prefix(id, scratch);
     if (p != NOT_HEX && (!mayHavePrefix(p) || !hasPrefix(p))) {
       return false;
     }
@@ -71,20 +73,31 @@ final class CandidatePersons {
    * with different prefixes differ; equal prefixes say nothing.
    */
   static long prefix(String id) {
+    return prefix(id, new byte[PREFIX]);
+  }
+
+  /**
+   * {@link #prefix(String)} with the first 16 characters' low bytes copied into {@code scratch}
+   * (no allocation: for an ISO-8859-1 string it is an array copy). A pseudonym's digits are lower
+   * case, read eight at a time from those bytes. A character above U+00FF is read by its low byte
+   * there, so an id holding one (never a pseudonym) may get a prefix as if it were a digit; the
+   * set stays exact all the same, because its ids' prefixes were made by this same function and
+   * only a prefix that is not in the table answers "no".
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low bytes, copied
+  static long prefix(String id, byte[] scratch) {
     if (id.length() < PREFIX) {
       return NOT_HEX;
     }
-    // A pseudonym's digits are lower case: eight at a time from the bytes (a character above U+00FF
-    // becomes '?', not a digit); any other id character by character.
-    byte[] b = id.substring(0, PREFIX).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    long hi = Hex.eight(b, 0);
-    long lo = Hex.eight(b, 8);
+    id.getBytes(0, PREFIX, scratch, 0);
+    long hi = Hex.eight(scratch, 0);
+    long lo = Hex.eight(scratch, 8);
     if ((Hex.notLowerHex(hi) | Hex.notLowerHex(lo)) == 0) {
       long v = (Hex.lowerHexValue(hi) << 32) | Hex.lowerHexValue(lo);
       return v == NOT_HEX ? v ^ 1 : v;
     }
     long v = 0;
-    for (int i = 0; i < PREFIX; i++) {
+    for (int i = 0; i < PREFIX; i++) { // any other id, character by character
       int d = Hex.nibble(id.charAt(i));
       if (d < 0) {
         return NOT_HEX;

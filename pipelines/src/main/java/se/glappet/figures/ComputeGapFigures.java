@@ -2,6 +2,7 @@ package se.glappet.figures;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -87,11 +88,20 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     PCollection<KV<CellKey, GapCell>> kisCells = inputs.get(ReadInputs.KIS)
         .apply("NewcomerCells", ParDo.of(new DoFn<KisRow, KV<CellKey, GapCell>>() {
           private static final long serialVersionUID = 1L;
+          private transient MonthRange range;
+
+          @StartBundle
+          public void startBundle() {
+            range = null;
+          }
 
           @ProcessElement
           public void process(ProcessContext c) {
+            if (range == null) { // once per bundle: the Flink runner's side-input look-up is not cheap
+              range = c.sideInput(rangeView);
+            }
             KisRow k = c.element();
-            if (c.sideInput(rangeView).contains(k.period)) {
+            if (range.contains(k.period)) {
               GapCell cell = new GapCell();
               cell.newcomersReceived = k.newcomersReceived;
               c.output(KV.of(CellKey.of(k.period, k.municipalityCode), cell));
@@ -195,6 +205,8 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     private final PCollectionView<MonthRange> rangeView;
     private final PCollectionView<Map<String, PersonGap>> gapOf;
     private transient CellSums cells;
+    private transient MonthRange range;
+    private transient Map<String, PersonGap> gaps;
 
     RecoverableFn(PCollectionView<MonthRange> rangeView, PCollectionView<Map<String, PersonGap>> gapOf) {
       this.rangeView = rangeView;
@@ -204,13 +216,19 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     @StartBundle
     public void startBundle() {
       cells = new CellSums();
+      range = null;
+      gaps = null;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      PersonGap g = c.sideInput(gapOf).get(c.element().getKey());
+      if (range == null) { // side inputs once per bundle: the Flink runner's look-up is not cheap
+        range = c.sideInput(rangeView);
+        gaps = c.sideInput(gapOf);
+      }
+      PersonGap g = gaps.get(c.element().getKey());
       YearMonth month = g.closedMonth();
-      if (month == null || !c.sideInput(rangeView).contains(month)) {
+      if (month == null || !range.contains(month)) {
         return;
       }
       BigDecimal total = BigDecimal.ZERO;
@@ -240,6 +258,7 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> rangeView;
     private transient CellSums cells;
+    private transient List<YearMonth> months;
 
     PersonMonthsFn(PCollectionView<MonthRange> rangeView) {
       this.rangeView = rangeView;
@@ -248,12 +267,16 @@ public final class ComputeGapFigures extends PTransform<PCollectionTuple, PColle
     @StartBundle
     public void startBundle() {
       cells = new CellSums();
+      months = null;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
+      if (months == null) { // once per bundle: the Flink runner's side-input look-up is not cheap
+        months = c.sideInput(rangeView).months();
+      }
       PersonGap g = c.element();
-      for (YearMonth m : c.sideInput(rangeView).months()) {
+      for (YearMonth m : months) {
         GapCell cell = new GapCell();
         int days = g.daysInMonth(m);
         if (days > 0) {

@@ -42,10 +42,19 @@ public final class BuildPersonGaps extends PTransform<PCollection<AllowancePerio
         .apply("GroupPerson", GroupByKey.create())
         .apply("GapOfPerson", ParDo.of(new DoFn<KV<String, Iterable<AllowancePeriod>>, PersonGap>() {
           private static final long serialVersionUID = 1L;
+          private transient MonthRange range;
+
+          @StartBundle
+          public void startBundle() {
+            range = null;
+          }
 
           @ProcessElement
           public void process(ProcessContext c) {
-            MonthRange r = c.sideInput(rangeView);
+            if (range == null) { // once per bundle: the Flink runner's side-input look-up is not cheap
+              range = c.sideInput(rangeView);
+            }
+            MonthRange r = range;
             if (r.isEmpty()) {
               return;
             }

@@ -184,9 +184,11 @@ public final class TextDecoding {
     if (b.length == text.length() && indexOf(b, (byte) '?', 0, b.length) < 0) {
       return b;
     }
-    b = new byte[text.length()];
-    for (int i = 0; i < b.length; i++) {
-      char c = text.charAt(i);
+    // From a char array: the quick JIT compiler does not inline String.charAt (7 ns a character).
+    char[] cs = text.toCharArray();
+    b = new byte[cs.length];
+    for (int i = 0; i < cs.length; i++) {
+      char c = cs[i];
       b[i] = c <= 0xFF ? (byte) c : NOT_LATIN1;
     }
     return b;

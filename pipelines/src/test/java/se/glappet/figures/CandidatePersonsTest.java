@@ -24,6 +24,24 @@ class CandidatePersonsTest {
     assertFalse(s.contains(A.toUpperCase()), "ids are compared as text");
   }
 
+  /**
+   * A character above U+00FF is read by its low byte for the prefix: U+0130 ('İ') reads as
+   * '0' and U+0161 ('š') as 'a'. The answers stay exact, in and out of the set.
+   */
+  @Test
+  void aWideCharacterThatReadsAsADigitDoesNotChangeTheAnswers() {
+    String wide = "\u0130" + A.substring(1, 10) + "\u0161" + A.substring(11);
+    String itsDigits = "0" + A.substring(1, 10) + "a" + A.substring(11);
+    assertEquals(CandidatePersons.prefix(itsDigits), CandidatePersons.prefix(wide), "the same prefix");
+    CandidatePersons withWide = new CandidatePersons(List.of(wide));
+    assertTrue(withWide.contains(wide));
+    assertFalse(withWide.contains(itsDigits));
+    CandidatePersons withDigits = new CandidatePersons(List.of(itsDigits));
+    assertTrue(withDigits.contains(itsDigits));
+    assertFalse(withDigits.contains(wide));
+    assertFalse(withDigits.contains("\u2212" + itsDigits.substring(1)));
+  }
+
   @Test
   void idsOfEveryAcceptedLengthAndOtherTextAreExact() {
     String sixteen = "fedcba9876543210";
