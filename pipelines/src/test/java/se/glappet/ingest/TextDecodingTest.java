@@ -273,6 +273,25 @@ class TextDecodingTest {
     assertEquals(java.util.Arrays.toString(bytes('a', 0x1A, ';', 0x1A, 0xE5)), java.util.Arrays.toString(d.bytes));
   }
 
+  /** A long text beyond Latin-1 is mapped a block of characters at a time: every block's edges. */
+  @Test
+  void aLongWideTextsBytesAreItsCharactersAcrossEveryBlock() {
+    java.util.Random r = new java.util.Random(41);
+    char[] c = new char[3 * 8192 + 17];
+    for (int i = 0; i < c.length; i++) {
+      int k = r.nextInt(10);
+      c[i] = k == 0 ? '\u2212' : k == 1 ? '?' : k == 2 ? '\u00e5' : k == 3 ? '\u0100' : (char) ('a' + r.nextInt(26));
+    }
+    c[8191] = '\u202f';
+    c[8192] = '\u00ff';
+    String t = new String(c);
+    byte[] b = TextDecoding.latin1Bytes(t);
+    assertEquals(t.length(), b.length);
+    for (int i = 0; i < b.length; i++) {
+      assertEquals(asByte(t.charAt(i)), b[i], "at " + i);
+    }
+  }
+
   @Test
   void theEightBytesAtATimeSearchFindsTheFirstMatchWhereverItIs() {
     java.util.Random rnd = new java.util.Random(5);
