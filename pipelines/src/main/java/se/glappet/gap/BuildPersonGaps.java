@@ -54,11 +54,10 @@ public final class BuildPersonGaps extends PTransform<PCollection<AllowancePerio
             if (range == null) { // once per bundle: the Flink runner's side-input look-up is not cheap
               range = c.sideInput(rangeView);
             }
-            MonthRange r = range;
-            if (r.isEmpty()) {
+            if (range.isEmpty()) {
               return;
             }
-            Optional<PersonGap> g = PersonGap.of(c.element().getKey(), c.element().getValue(), r.obsEnd());
+            Optional<PersonGap> g = PersonGap.of(c.element().getKey(), c.element().getValue(), range.obsEnd());
             g.ifPresent(c::output);
           }
         }).withSideInputs(rangeView))
