@@ -128,7 +128,7 @@ public final class SameOutputs {
     }
     try (Stream<Path> runs = Files.list(quality)) {
       return runs.map(p -> p.resolve("rejected.parquet")).filter(Files::isRegularFile)
-          .max((x, y) -> x.getParent().getFileName().toString().compareTo(y.getParent().getFileName().toString()))
+          .max(java.util.Comparator.comparing((Path p) -> p.getParent().getFileName().toString()))
           .orElse(null);
     }
   }
