@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -25,7 +24,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import se.glappet.gap.Apportion;
 import se.glappet.gap.PersonGap;
 import se.glappet.ingest.DecideDuplicates;
@@ -33,7 +31,6 @@ import se.glappet.ingest.ReadAcceptedRows;
 import se.glappet.model.MonthRange;
 import se.glappet.records.DecimalCoder;
 import se.glappet.records.Payment;
-import se.glappet.records.ReasonCode;
 
 /**
  * Settles the payments' sums once the duplicate rule and the person gaps are known. The payments
@@ -47,50 +44,25 @@ import se.glappet.records.ReasonCode;
  *   <li>{@code TakeOutDuplicates}: every payment the rule rejected is taken out of the income-support
  *       totals of its municipality-month again (a partial with a count of −1);
  *   <li>{@code GroupPartials}, {@code AddPartials}: all partials are added per key after one shuffle;
- *       a key whose payments were all taken out again disappears;
- *   <li>{@code SplitSums}: each exact sum goes to its output; a municipality-month's income-support
- *       totals leave as the month's and as each reason's in it ({@link HouseholdTotals} holds both).
- *       A person's gap support leaves as
- *       its contribution to municipality-month cells ({@link GapCell#supportFromPayer},
- *       {@link GapCell#supportedPerson}), added within the bundle: the persons' sums are the many
- *       keys, and each output of a step is encoded and decoded once for every output.
+ *       a key whose payments were all taken out again disappears.
  * </ul>
  *
  * <p>Input: {@link ReadPayments#PARTIALS_AND_CANDIDATES},
- * {@link DecideDuplicates#LOSER_PAYMENTS} and {@link DecideDuplicates#LOSER_LINES}. Output: the five
- * tags below: exact income-support totals per key, partial gap cells, and each person's exact
- * support in the recoverable window per paying municipality; {@link ComputeIncomeSupportFigures}
- * and {@link ComputeGapFigures} publish them.
+ * {@link DecideDuplicates#LOSER_PAYMENTS} and {@link DecideDuplicates#LOSER_LINES}. Output:
+ * {@link #SUMS}, the exact sums per key, which {@link ComputeFigures} turns into the tables.
  */
 public final class SummarisePayments extends PTransform<PCollectionTuple, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
 
-  /** Income-support totals per municipality-month. */
-  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_MONTHLY = new TupleTag<>() {};
-  /** Income-support totals per municipality-month and reason. */
-  public static final TupleTag<KV<CellKey, IncomeSupportTotals>> INCOME_BY_REASON = new TupleTag<>() {};
   /**
-   * Partial {@code gap_monthly} cells per municipality-month: gap support and its persons by paying
-   * municipality ({@link GapCell#supportFromPayer}), persons with support by home municipality
-   * ({@link GapCell#supportedPerson}). Each person's exact sum is counted here, then added by
-   * municipality-month within the bundle ({@link CellSums}); the parts of one cell add up later.
+   * The exact sums, one per key: a municipality-month's income-support totals (its reasons'
+   * inside), a person's gap support by paying municipality, by home municipality and by reason
+   * per month, and a person's support in the recoverable window per paying municipality.
+   * {@link ComputeFigures} reads them.
    */
-  public static final TupleTag<KV<CellKey, GapCell>> GAP_CELLS = new TupleTag<>() {};
-  /**
-   * Partial {@code gap_by_reason} cells per paying municipality, month and gap reason, made in the
-   * same way from each person's exact sum.
-   */
-  public static final TupleTag<KV<CellKey, GapCell>> GAP_REASON_CELLS = new TupleTag<>() {};
-  /** Support in the recoverable window per person and paying municipality (no month). */
-  public static final TupleTag<KV<CellKey, BigDecimal>> GAP_IN_RECOVERABLE_WINDOW = new TupleTag<>() {};
+  public static final TupleTag<KV<PartialKey, Partial>> SUMS = new TupleTag<>() {};
 
-  /** A municipality and an amount. */
-  static final KvCoder<String, BigDecimal> AMOUNTS = KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of());
-  static final KvCoder<CellKey, BigDecimal> CELL_AMOUNTS = KvCoder.of(CellKey.CellKeyCoder.of(), DecimalCoder.of());
   static final KvCoder<PartialKey, Partial> PARTIALS = KvCoder.of(PartialKeyCoder.of(), PartialCoder.of());
-  static final KvCoder<CellKey, GapCell> CELLS = KvCoder.of(CellKey.CellKeyCoder.of(), GapCell.CellCoder.of());
-  static final KvCoder<CellKey, IncomeSupportTotals> TOTALS =
-      KvCoder.of(CellKey.CellKeyCoder.of(), IncomeSupportTotals.TotalsCoder.of());
 
   /** The kinds of partial sums. */
   enum Part {
@@ -187,19 +159,12 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
     PCollection<KV<Long, byte[]>> takenOut = inputs.get(DecideDuplicates.LOSER_PAYMENTS)
         .apply("TakeOutDuplicates", ParDo.of(new TakeOutFn(from, to)))
         .setCoder(PartialBatches.CODER);
-    PCollectionTuple out = PCollectionList.of(partials).and(takenOut)
+    PCollection<KV<PartialKey, Partial>> sums = PCollectionList.of(partials).and(takenOut)
         .apply("AllPartials", Flatten.pCollections())
         .apply("GroupPartials", GroupByKey.create())
         .apply("AddPartials", ParDo.of(new AddPartialsFn()))
-        .setCoder(PARTIALS)
-        .apply("SplitSums", ParDo.of(new SplitFn()).withOutputTags(INCOME_MONTHLY,
-            TupleTagList.of(INCOME_BY_REASON).and(GAP_CELLS).and(GAP_REASON_CELLS).and(GAP_IN_RECOVERABLE_WINDOW)));
-    out.get(INCOME_MONTHLY).setCoder(TOTALS);
-    out.get(INCOME_BY_REASON).setCoder(TOTALS);
-    out.get(GAP_CELLS).setCoder(CELLS);
-    out.get(GAP_REASON_CELLS).setCoder(CELLS);
-    out.get(GAP_IN_RECOVERABLE_WINDOW).setCoder(CELL_AMOUNTS);
-    return out;
+        .setCoder(PARTIALS);
+    return PCollectionTuple.of(SUMS, sums);
   }
 
   /** A partial sum for one key: household totals (income support) or an amount (gap parts). */
@@ -414,60 +379,6 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
         PartialBatches.addAll(batch, sums);
       }
       sums.forEach((k, v) -> out.output(KV.of(k, v)));
-    }
-  }
-
-  /**
-   * Sends each exact sum to its output under its cell key; a person's gap support as parts of
-   * municipality-month cells, added within the bundle.
-   */
-  static final class SplitFn extends DoFn<KV<PartialKey, Partial>, KV<CellKey, IncomeSupportTotals>> {
-    private static final long serialVersionUID = 1L;
-    private static final ReasonCode[] REASONS = ReasonCode.values();
-    private transient CellSums cells;
-    private transient CellSums reasonCells;
-
-    @StartBundle
-    public void startBundle() {
-      cells = new CellSums();
-      reasonCells = new CellSums();
-    }
-
-    @ProcessElement
-    public void process(@Element KV<PartialKey, Partial> kv, MultiOutputReceiver out) {
-      CellKey key = kv.getKey().cell;
-      Partial p = kv.getValue();
-      switch (kv.getKey().part) {
-        case INCOME_MONTHLY:
-          if (HouseholdTotals.isEmpty(p.totals)) {
-            break; // every payment of this key was a duplicate's loser
-          }
-          IncomeSupportTotals[] totals = HouseholdTotals.totalsWithReasons(p.totals);
-          out.get(INCOME_MONTHLY).output(KV.of(key, totals[0]));
-          for (ReasonCode r : REASONS) {
-            if (totals[1 + r.ordinal()] != null) {
-              out.get(INCOME_BY_REASON).output(KV.of(CellKey.of(key.period, key.municipality, r), totals[1 + r.ordinal()]));
-            }
-          }
-          break;
-        case GAP_BY_PAYER:
-          cells.add(key.withoutPerson(), GapCell.supportFromPayer(p.amount));
-          break;
-        case GAP_BY_PERSON:
-          cells.add(key.withoutPerson(), GapCell.supportedPerson(p.amount));
-          break;
-        case GAP_BY_REASON:
-          reasonCells.add(key.withoutPerson(), GapCell.supportFromPayer(p.amount));
-          break;
-        default:
-          out.get(GAP_IN_RECOVERABLE_WINDOW).output(KV.of(key, p.amount));
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) {
-      cells.emit(kv -> c.output(GAP_CELLS, kv, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
-      reasonCells.emit(kv -> c.output(GAP_REASON_CELLS, kv, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
     }
   }
 

@@ -3,7 +3,6 @@ package se.glappet.pipeline;
 import se.glappet.model.MonthRange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -31,20 +30,14 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import se.glappet.model.DisclosedRows;
-import se.glappet.figures.ComputeGapFigures;
-import se.glappet.figures.ComputeIncomeSupportFigures;
-import se.glappet.figures.ComputeNationalComparison;
+import se.glappet.figures.ComputeFigures;
 import se.glappet.figures.ReadPayments;
 import se.glappet.figures.SummarisePayments;
 import se.glappet.gap.BuildPersonGaps;
 import se.glappet.ingest.FileInfo;
 import se.glappet.ingest.ReadInputs;
 import se.glappet.ingest.RejectedRow;
-import se.glappet.model.OutputTable;
 import se.glappet.model.RunCounter;
 import se.glappet.publish.RunStats;
 import se.glappet.publish.WriteMonthFiles;
@@ -55,9 +48,9 @@ import se.glappet.records.Payment;
 /**
  * The whole batch as one Beam graph, built by {@link #build} so that tests and every runner use the
  * same graph: ReadInputs (the small datasets) → ReadPayments (the payments, read once) →
- * DecidePaymentDuplicates → ComputeMonthRange, BuildPersonGaps → SummarisePayments →
- * ComputeIncomeSupportFigures, ComputeGapFigures, ComputeNationalComparison →
- * SuppressAndWriteMonthFiles (disclosure control and the month files of every dataset, one grouping),
+ * DecidePaymentDuplicates → ComputeMonthRange, BuildPersonGaps → SummarisePayments (the exact
+ * sums) → ComputeFigures (every table's figures, in one place) → SuppressAndWriteMonthFiles
+ * (disclosure control and the month files of every dataset, one grouping),
  * plus the rejected rows and the run statistics (with the municipality-months that did not report),
  * all into the staging folder.
  */
@@ -87,48 +80,23 @@ public final class GlappetPipeline {
         .and(DecideDuplicates.LOSER_LINES, paymentChecks.get(DecideDuplicates.LOSER_LINES))
         .apply("SummarisePayments", new SummarisePayments(range, gapOf, spec.from, spec.to));
 
-    PCollectionTuple incomeSupport = summaries.apply("ComputeIncomeSupportFigures",
-        new ComputeIncomeSupportFigures());
-    // Every dataset's rows before disclosure control (or, when it is applied inside the step that
-    // computes the dataset, after it); all are published alike below.
-    Map<OutputTable, PCollection<Row>> computed = new EnumMap<>(OutputTable.class);
-    Map<OutputTable, PCollectionTuple> suppressedInStep = new EnumMap<>(OutputTable.class);
-    computed.put(OutputTable.INCOME_SUPPORT_MONTHLY, incomeSupport.get(ComputeIncomeSupportFigures.MONTHLY));
-    computed.put(OutputTable.INCOME_SUPPORT_BY_REASON, incomeSupport.get(ComputeIncomeSupportFigures.BY_REASON));
-
-    PCollectionTuple gap = summaries
-        .and(ComputeGapFigures.PERSON_GAPS, gaps)
+    PCollectionTuple figures = summaries
+        .and(ComputeFigures.PERSON_GAPS, gaps)
         .and(ReadInputs.KIS, inputs.get(ReadInputs.KIS))
         .and(ReadInputs.MUNICIPALITIES, inputs.get(ReadInputs.MUNICIPALITIES))
-        .apply("ComputeGapFigures", new ComputeGapFigures(range, gapOf));
-    computed.put(OutputTable.GAP_MONTHLY, gap.get(ComputeGapFigures.CELLS)
-        .apply("ToGapMonthlyRows", MapElements.into(TypeDescriptor.of(Row.class))
-            .via(ComputeGapFigures::gapMonthlyRow))
-        .setRowSchema(OutputTable.GAP_MONTHLY.beamSchema()));
-    computed.put(OutputTable.GAP_BY_REASON, gap.get(ComputeGapFigures.BY_REASON));
-
-    PCollectionTuple comparison = PCollectionTuple
-        .of(ComputeNationalComparison.GAP_CELLS, gap.get(ComputeGapFigures.CELLS))
-        .and(ComputeNationalComparison.INCOME_TOTALS, incomeSupport.get(ComputeIncomeSupportFigures.TOTALS))
-        .and(ComputeNationalComparison.POPULATION, inputs.get(ReadInputs.POPULATION))
-        .apply("ComputeNationalComparison", new ComputeNationalComparison(spec.municipalities));
-    suppressedInStep.put(OutputTable.NATIONAL_COMPARISON, comparison);
+        .and(ReadInputs.POPULATION, inputs.get(ReadInputs.POPULATION))
+        .apply("ComputeFigures", new ComputeFigures(range, spec.municipalities, WriteMonthFiles.DatasetRowCoder.of()));
+    counters.add(figures.get(ComputeFigures.CELLS_NULLED));
 
     // Disclosure control and the month files of every dataset in one step (one grouping by month
     // file), the rejects in another; what they count goes to the run statistics.
-    PCollectionTuple datasets = PCollectionTuple.empty(p);
-    for (OutputTable table : OutputTable.values()) {
-      datasets = datasets.and(WriteMonthFiles.rowsOf(table), rowsToPublish(table, computed, suppressedInStep));
-      if (table.disclosure.mode == OutputTable.Disclosure.Mode.IN_STEP) {
-        counters.add(suppressedInStep.get(table).get(DisclosedRows.CELLS));
-      }
-    }
-    counters.add(datasets.apply("SuppressAndWriteMonthFiles", new WriteMonthFiles(spec.stagingDir)));
+    counters.add(figures.get(ComputeFigures.ROWS)
+        .apply("SuppressAndWriteMonthFiles", WriteMonthFiles.allDatasets(spec.stagingDir)));
     counters.add(inputs.get(ReadInputs.REJECTED).apply("WriteRejects", new WriteRejects(spec.rejectsFile())));
 
     PCollection<String> fileLines = inputs.get(ReadInputs.FILES)
         .apply("FileLines", ParDo.of(new FileInfoJson()));
-    PCollection<String> nonResponseLines = gap.get(ComputeGapFigures.CELLS)
+    PCollection<String> nonResponseLines = figures.get(ComputeFigures.CELLS)
         .apply("ListNonResponse", ParDo.of(new NonResponseLines()));
     PCollection<String> dataLine = inputs.apply("FindDataMonths", new FindDataMonths())
         .apply("DataMonthsLine", MapElements.into(TypeDescriptors.strings())
@@ -139,25 +107,6 @@ public final class GlappetPipeline {
         .and(WriteRunStats.LINES, PCollectionList.of(fileLines).and(nonResponseLines).and(dataLine)
             .apply("AllStatsLines", Flatten.pCollections()))
         .apply("WriteRunStats", new WriteRunStats(spec.statsFile(), range));
-  }
-
-  /**
-   * A dataset's rows as {@link WriteMonthFiles} takes them: before disclosure control, or after it
-   * when the step that computes the dataset applies it ({@code inStep()}).
-   */
-  private static PCollection<Row> rowsToPublish(OutputTable table, Map<OutputTable, PCollection<Row>> computed,
-      Map<OutputTable, PCollectionTuple> suppressedInStep) {
-    PCollection<Row> rows;
-    if (table.disclosure.mode == OutputTable.Disclosure.Mode.IN_STEP) {
-      PCollectionTuple suppressed = suppressedInStep.get(table);
-      rows = suppressed == null ? null : suppressed.get(DisclosedRows.ROWS);
-    } else {
-      rows = computed.get(table);
-    }
-    if (rows == null) {
-      throw new IllegalStateException("no step computes the dataset " + table.datasetName);
-    }
-    return rows;
   }
 
   /**

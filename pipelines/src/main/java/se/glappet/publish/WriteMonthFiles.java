@@ -85,12 +85,52 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
           .apply("KeyByMonth" + upperCamel(t.datasetName), ParDo.of(new KeyByMonthFile(t)))
           .setCoder(KvCoder.of(MonthFile.MonthFileCoder.of(), DatasetRowCoder.of())));
     }
-    String dir = stagingDir;
-    return keyed
-        .apply("AllDatasets", Flatten.pCollections())
-        .apply("GroupMonthFiles", GroupByKey.create())
-        .apply("SuppressAndWrite", ParDo.of(new SuppressAndWriteFn(dir)))
-        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
+    return keyed.apply("AllDatasets", Flatten.pCollections()).apply("WriteEachMonthFile", new WriteEach(stagingDir));
+  }
+
+  /**
+   * The same for the rows of every dataset in one collection, each of the dataset whose schema it
+   * has (as {@code figures.ComputeFigures} yields them): the rows need not be split by dataset
+   * first, which on Flink would decode all of them once per dataset.
+   */
+  public static AllDatasets allDatasets(String stagingDir) {
+    return new AllDatasets(stagingDir);
+  }
+
+  /** See {@link #allDatasets}. */
+  public static final class AllDatasets extends PTransform<PCollection<Row>, PCollection<KV<RunCounter, Long>>> {
+    private static final long serialVersionUID = 1L;
+    private final String stagingDir;
+
+    AllDatasets(String stagingDir) {
+      this.stagingDir = stagingDir;
+    }
+
+    @Override
+    public PCollection<KV<RunCounter, Long>> expand(PCollection<Row> rows) {
+      return rows
+          .apply("KeyByMonthFile", ParDo.of(new KeyByMonthFile(null)))
+          .setCoder(KvCoder.of(MonthFile.MonthFileCoder.of(), DatasetRowCoder.of()))
+          .apply("WriteEachMonthFile", new WriteEach(stagingDir));
+    }
+  }
+
+  /** Groups the keyed rows by month file, then suppresses and writes each month file. */
+  private static final class WriteEach extends PTransform<PCollection<KV<MonthFile, Row>>, PCollection<KV<RunCounter, Long>>> {
+    private static final long serialVersionUID = 1L;
+    private final String dir;
+
+    WriteEach(String dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public PCollection<KV<RunCounter, Long>> expand(PCollection<KV<MonthFile, Row>> keyed) {
+      return keyed
+          .apply("GroupMonthFiles", GroupByKey.create())
+          .apply("SuppressAndWrite", ParDo.of(new SuppressAndWriteFn(dir)))
+          .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
+    }
   }
 
   static String upperCamel(String snake) {
@@ -104,6 +144,7 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
   /** A row under the month file it belongs to. */
   static final class KeyByMonthFile extends DoFn<Row, KV<MonthFile, Row>> {
     private static final long serialVersionUID = 1L;
+    /** The rows' dataset; null: each row's, by its schema. */
     private final OutputTable table;
 
     KeyByMonthFile(OutputTable table) {
@@ -111,8 +152,9 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
     }
 
     @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<MonthFile, Row>> out) {
-      out.output(KV.of(new MonthFile(table, row.getString("period")), row));
+    public void process(@Element Row row, OutputReceiver<KV<MonthFile, Row>> out) throws CoderException {
+      OutputTable t = table != null ? table : DatasetRowCoder.tableOf(row.getSchema());
+      out.output(KV.of(new MonthFile(t, row.getString("period")), row));
     }
   }
 

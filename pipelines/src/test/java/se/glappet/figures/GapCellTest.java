@@ -50,7 +50,7 @@ class GapCellTest {
 
   @Test
   void aMonthNotReportedHasNullPaymentFigures() {
-    Row r = ComputeGapFigures.gapMonthlyRow(KV.of(CellKey.of(java.time.YearMonth.of(2011, 3), "0127"), cell(false)));
+    Row r = BatchFigures.gapMonthlyRow(CellKey.of(java.time.YearMonth.of(2011, 3), "0127"), cell(false));
     assertEquals(false, r.getBoolean("income_support_reported"));
     for (String c : List.of("gap_support_persons", "gap_support_sek", "gap_support_per_newcomer_sek",
         "recoverable_persons", "recoverable_sek")) {
@@ -61,7 +61,7 @@ class GapCellTest {
     assertEquals(40.0, r.getDouble("median_cash_gap_days"));
     assertEquals(false, r.getBoolean("suppressed"));
 
-    Row reported = ComputeGapFigures.gapMonthlyRow(KV.of(CellKey.of(java.time.YearMonth.of(2011, 3), "0127"), cell(true)));
+    Row reported = BatchFigures.gapMonthlyRow(CellKey.of(java.time.YearMonth.of(2011, 3), "0127"), cell(true));
     assertEquals(true, reported.getBoolean("income_support_reported"));
     assertEquals(7L, reported.getInt64("gap_support_persons"));
     assertEquals(0, new BigDecimal("1234.57").compareTo(reported.getDecimal("gap_support_sek")));
