@@ -267,9 +267,24 @@ final class EmbeddedFlink implements AutoCloseable {
       this.configuration = configuration;
     }
 
+    /**
+     * Starts the cluster and returns once its TaskManagers have registered with its
+     * ResourceManager (at most {@value #REGISTRATION_WAIT_MS} ms). MiniCluster's start returns while
+     * a TaskManager's registration may still be on its way; a run that failed before its job (bad
+     * input) then closed the cluster under it, and Flink logged the failed registration with a
+     * stack trace on the console of a run that should end in one line (seen in
+     * IdentityNumberInATraceTest on a loaded machine).
+     */
     void startNow() throws Exception {
       super.start();
+      long deadline = System.nanoTime() + REGISTRATION_WAIT_MS * 1_000_000L;
+      while (getResourceOverview().get().getNumberTaskManagers() < configuration.getNumTaskManagers()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
     }
+
+    static final long REGISTRATION_WAIT_MS = 10_000;
 
     @Override
     public void start() throws Exception {

@@ -1,6 +1,10 @@
 package se.glappet.figures;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -25,6 +29,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import se.glappet.gap.PersonGap;
 import se.glappet.gap.PersonGapCoder;
 import se.glappet.ingest.ReadInputs;
+import se.glappet.model.MonthFileRows;
 import se.glappet.model.MonthRange;
 import se.glappet.model.OutputTable;
 import se.glappet.model.RunCounter;
@@ -57,8 +62,11 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
 
   /** Input: the persons in the gap ({@code gap.BuildPersonGaps}). */
   public static final TupleTag<PersonGap> PERSON_GAPS = new TupleTag<>() {};
-  /** The rows of every dataset. */
-  public static final TupleTag<Row> ROWS = new TupleTag<>() {};
+  /**
+   * The rows of every dataset, one element per month file (a dataset and month), packed
+   * ({@link MonthFileRows}): encoded once here, copied as bytes by the reader of each output.
+   */
+  public static final TupleTag<byte[]> MONTH_FILES = new TupleTag<>() {};
   /** Municipality-month → exact gap_monthly cell. */
   public static final TupleTag<KV<CellKey, GapCell>> CELLS = new TupleTag<>() {};
   /** The cells national_comparison's disclosure control nulled ({@link RunCounter#cellsSuppressed}). */
@@ -82,16 +90,10 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
 
   private final PCollectionView<MonthRange> range;
   private final Municipalities reference;
-  private final Coder<Row> rowCoder;
-
-  /**
-   * {@code range}: the published months; {@code reference}: the municipality list; {@code rowCoder}:
-   * a coder for a row of any dataset.
-   */
-  public ComputeFigures(PCollectionView<MonthRange> range, Municipalities reference, Coder<Row> rowCoder) {
+  /** {@code range}: the published months; {@code reference}: the municipality list. */
+  public ComputeFigures(PCollectionView<MonthRange> range, Municipalities reference) {
     this.range = range;
     this.reference = reference;
-    this.rowCoder = rowCoder;
   }
 
   @Override
@@ -106,8 +108,8 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
         .apply("AllFigureInputs", Flatten.pCollections())
         .apply("GatherFigureInputs", GroupByKey.create())
         .apply("ComputeAllFigures", ParDo.of(new ComputeAllFn(range, reference)).withSideInputs(range)
-            .withOutputTags(ROWS, TupleTagList.of(CELLS).and(CELLS_NULLED)));
-    out.get(ROWS).setCoder(rowCoder);
+            .withOutputTags(MONTH_FILES, TupleTagList.of(CELLS).and(CELLS_NULLED)));
+    out.get(MONTH_FILES).setCoder(ByteArrayCoder.of());
     out.get(CELLS).setCoder(KvCoder.of(CellKey.CellKeyCoder.of(), GapCell.CellCoder.of()));
     out.get(CELLS_NULLED).setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
     return out;
@@ -162,7 +164,7 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
   }
 
   /** All inputs, read once into {@link BatchFigures}; every table's rows leave. */
-  static final class ComputeAllFn extends DoFn<KV<Integer, Iterable<RawUnionValue>>, Row> {
+  static final class ComputeAllFn extends DoFn<KV<Integer, Iterable<RawUnionValue>>, byte[]> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<MonthRange> range;
     private final Municipalities reference;
@@ -211,7 +213,13 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
         }
       }
       BatchFigures.Result r = figures.compute(reference);
-      r.rows.values().forEach(rows -> rows.forEach(c::output));
+      r.rows.forEach((table, rows) -> {
+        Map<String, List<Row>> byMonth = new TreeMap<>();
+        for (Row row : rows) {
+          byMonth.computeIfAbsent(row.getString("period"), m -> new ArrayList<>()).add(row);
+        }
+        byMonth.forEach((period, ofMonth) -> c.output(MonthFileRows.pack(table, period, ofMonth)));
+      });
       r.cells.forEach((k, cell) -> c.output(CELLS, KV.of(k, cell)));
       if (r.comparisonCellsNulled > 0) {
         c.output(CELLS_NULLED, KV.of(RunCounter.cellsSuppressed(OutputTable.NATIONAL_COMPARISON), r.comparisonCellsNulled));

@@ -85,12 +85,12 @@ public final class GlappetPipeline {
         .and(ReadInputs.KIS, inputs.get(ReadInputs.KIS))
         .and(ReadInputs.MUNICIPALITIES, inputs.get(ReadInputs.MUNICIPALITIES))
         .and(ReadInputs.POPULATION, inputs.get(ReadInputs.POPULATION))
-        .apply("ComputeFigures", new ComputeFigures(range, spec.municipalities, WriteMonthFiles.DatasetRowCoder.of()));
+        .apply("ComputeFigures", new ComputeFigures(range, spec.municipalities));
     counters.add(figures.get(ComputeFigures.CELLS_NULLED));
 
     // Disclosure control and the month files of every dataset in one step (one grouping by month
     // file), the rejects in another; what they count goes to the run statistics.
-    counters.add(figures.get(ComputeFigures.ROWS)
+    counters.add(figures.get(ComputeFigures.MONTH_FILES)
         .apply("SuppressAndWriteMonthFiles", WriteMonthFiles.allDatasets(spec.stagingDir)));
     counters.add(inputs.get(ReadInputs.REJECTED).apply("WriteRejects", new WriteRejects(spec.rejectsFile())));
 

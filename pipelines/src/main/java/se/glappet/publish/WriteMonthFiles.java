@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -29,6 +30,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import se.glappet.disclosure.SmallCells;
+import se.glappet.model.MonthFileRows;
 import se.glappet.model.OutputTable;
 import se.glappet.model.RunCounter;
 
@@ -89,16 +91,16 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
   }
 
   /**
-   * The same for the rows of every dataset in one collection, each of the dataset whose schema it
-   * has (as {@code figures.ComputeFigures} yields them): the rows need not be split by dataset
-   * first, which on Flink would decode all of them once per dataset.
+   * The same for month files whose rows come packed, one element per month file
+   * ({@link MonthFileRows}), as {@code figures.ComputeFigures} yields them: grouped by month file
+   * as bytes (a few dozen elements), unpacked where they are written.
    */
   public static AllDatasets allDatasets(String stagingDir) {
     return new AllDatasets(stagingDir);
   }
 
   /** See {@link #allDatasets}. */
-  public static final class AllDatasets extends PTransform<PCollection<Row>, PCollection<KV<RunCounter, Long>>> {
+  public static final class AllDatasets extends PTransform<PCollection<byte[]>, PCollection<KV<RunCounter, Long>>> {
     private static final long serialVersionUID = 1L;
     private final String stagingDir;
 
@@ -107,11 +109,33 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
     }
 
     @Override
-    public PCollection<KV<RunCounter, Long>> expand(PCollection<Row> rows) {
-      return rows
-          .apply("KeyByMonthFile", ParDo.of(new KeyByMonthFile(null)))
-          .setCoder(KvCoder.of(MonthFile.MonthFileCoder.of(), DatasetRowCoder.of()))
-          .apply("WriteEachMonthFile", new WriteEach(stagingDir));
+    public PCollection<KV<RunCounter, Long>> expand(PCollection<byte[]> monthFiles) {
+      return monthFiles
+          .apply("KeyByMonthFile", ParDo.of(new DoFn<byte[], KV<MonthFile, byte[]>>() {
+            private static final long serialVersionUID = 1L;
+
+            @ProcessElement
+            public void process(@Element byte[] packed, OutputReceiver<KV<MonthFile, byte[]>> out) {
+              MonthFileRows h = MonthFileRows.header(packed);
+              out.output(KV.of(new MonthFile(h.table, h.period), packed));
+            }
+          }))
+          .setCoder(KvCoder.of(MonthFile.MonthFileCoder.of(), ByteArrayCoder.of()))
+          .apply("GroupMonthFiles", GroupByKey.create())
+          .apply("SuppressAndWrite", ParDo.of(new DoFn<KV<MonthFile, Iterable<byte[]>>, KV<RunCounter, Long>>() {
+            private static final long serialVersionUID = 1L;
+
+            @ProcessElement
+            public void process(@Element KV<MonthFile, Iterable<byte[]>> month, OutputReceiver<KV<RunCounter, Long>> out)
+                throws IOException {
+              List<Row> computed = new ArrayList<>();
+              for (byte[] packed : month.getValue()) {
+                computed.addAll(MonthFileRows.unpack(packed).rows);
+              }
+              suppressAndWrite(stagingDir, month.getKey(), computed, out);
+            }
+          }))
+          .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
     }
   }
 
@@ -144,7 +168,6 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
   /** A row under the month file it belongs to. */
   static final class KeyByMonthFile extends DoFn<Row, KV<MonthFile, Row>> {
     private static final long serialVersionUID = 1L;
-    /** The rows' dataset; null: each row's, by its schema. */
     private final OutputTable table;
 
     KeyByMonthFile(OutputTable table) {
@@ -152,9 +175,8 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
     }
 
     @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<MonthFile, Row>> out) throws CoderException {
-      OutputTable t = table != null ? table : DatasetRowCoder.tableOf(row.getSchema());
-      out.output(KV.of(new MonthFile(t, row.getString("period")), row));
+    public void process(@Element Row row, OutputReceiver<KV<MonthFile, Row>> out) {
+      out.output(KV.of(new MonthFile(table, row.getString("period")), row));
     }
   }
 
@@ -170,22 +192,28 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
     @ProcessElement
     public void process(@Element KV<MonthFile, Iterable<Row>> month, OutputReceiver<KV<RunCounter, Long>> out)
         throws IOException {
-      OutputTable t = month.getKey().table;
-      String period = month.getKey().period;
       List<Row> computed = new ArrayList<>();
       month.getValue().forEach(computed::add);
-      List<Row> published = new ArrayList<>(computed.size());
-      long nulled = 0;
-      for (SmallCells.Result r : SmallCells.month(t, computed)) {
-        published.add(r.row);
-        nulled += r.cellsNulled;
-      }
-      published.sort(t.keyOrder());
-      long n = ParquetFiles.write(monthFile(Paths.get(stagingDir), t, period), t, published);
-      out.output(KV.of(RunCounter.rowsWritten(t, period), n));
-      if (nulled > 0) {
-        out.output(KV.of(RunCounter.cellsSuppressed(t), nulled));
-      }
+      suppressAndWrite(stagingDir, month.getKey(), computed, out);
+    }
+  }
+
+  /** Disclosure control on the computed rows of one month file, then the file; its counters to {@code out}. */
+  static void suppressAndWrite(String stagingDir, MonthFile file, List<Row> computed,
+      DoFn.OutputReceiver<KV<RunCounter, Long>> out) throws IOException {
+    OutputTable t = file.table;
+    String period = file.period;
+    List<Row> published = new ArrayList<>(computed.size());
+    long nulled = 0;
+    for (SmallCells.Result r : SmallCells.month(t, computed)) {
+      published.add(r.row);
+      nulled += r.cellsNulled;
+    }
+    published.sort(t.keyOrder());
+    long n = ParquetFiles.write(monthFile(Paths.get(stagingDir), t, period), t, published);
+    out.output(KV.of(RunCounter.rowsWritten(t, period), n));
+    if (nulled > 0) {
+      out.output(KV.of(RunCounter.cellsSuppressed(t), nulled));
     }
   }
 
