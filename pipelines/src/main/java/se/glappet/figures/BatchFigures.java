@@ -49,7 +49,7 @@ import se.glappet.reference.Municipalities;
 public final class BatchFigures {
   private static final ReasonCode[] REASONS = ReasonCode.values();
 
-  private final MonthRange range;
+  private MonthRange range;
   private final Map<CellKey, IncomeSupportTotals> incomeMonthly = new HashMap<>();
   private final List<KV<CellKey, IncomeSupportTotals>> incomeByReason = new ArrayList<>();
   /** Parts of the gap_monthly cells, added per municipality-month. */
@@ -63,10 +63,6 @@ public final class BatchFigures {
   private final List<String> municipalities = new ArrayList<>();
   private final List<PopulationRow> population = new ArrayList<>();
 
-  /** {@code range}: the published months. */
-  public BatchFigures(MonthRange range) {
-    this.range = range;
-  }
 
   /**
    * One exact sum of {@link SummarisePayments}, as {@link #splitSum} hands it on: the fields
@@ -185,8 +181,15 @@ public final class BatchFigures {
     }
   }
 
-  /** Every dataset's rows; {@code reference}: the municipalities' names and counties. */
-  public Result compute(Municipalities reference) {
+  /**
+   * Every dataset's rows; {@code range}: the published months; {@code reference}: the
+   * municipalities' names and counties. Once per instance.
+   */
+  public Result compute(MonthRange range, Municipalities reference) {
+    if (this.range != null) {
+      throw new IllegalStateException("the figures are computed once");
+    }
+    this.range = java.util.Objects.requireNonNull(range, "range");
     Result out = new Result();
     incomeMonthly.forEach((k, t) -> out.rows.get(OutputTable.INCOME_SUPPORT_MONTHLY).add(incomeMonthlyRow(k, t)));
     incomeByReason.forEach(kv -> out.rows.get(OutputTable.INCOME_SUPPORT_BY_REASON).add(incomeByReasonRow(kv.getKey(), kv.getValue())));

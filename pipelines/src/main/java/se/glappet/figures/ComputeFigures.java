@@ -7,9 +7,11 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -44,8 +46,9 @@ import se.glappet.reference.Municipalities;
  * (after it for national_comparison, which applies it inside). After {@link SummarisePayments}
  * the batch is small: a few tens of thousands of exact sums, the persons in the gap, a KIS row and
  * a population row per municipality-month. {@code GatherFigureInputs} brings all of it to one
- * place (one grouping under a single key) and {@code ComputeAllFigures} computes the tables in
- * memory with {@link BatchFigures}.
+ * place (one grouping under a single key; the published months join them as one more element,
+ * {@code TagRange}) and {@code ComputeAllFigures} computes the tables in memory with
+ * {@link BatchFigures}, in the grouping's own task.
  *
  * <p>On Flink's batch engine this replaced some thirty steps (the sums split five ways, each
  * output decoded by every reader of the split, the cells' three groupings and a join by month),
@@ -80,12 +83,14 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
   private static final int KIS = 5;
   private static final int MUNICIPALITY = 6;
   private static final int POPULATION = 7;
+  private static final int RANGE = 8;
   private static final KvCoder<CellKey, GapCell> CELL_CODER = KvCoder.of(CellKey.CellKeyCoder.of(), GapCell.CellCoder.of());
   /** The coders of the inputs, by their union tag above. */
   private static final UnionCoder INPUTS = UnionCoder.of(List.<Coder<?>>of(
       KvCoder.of(CellKey.CellKeyCoder.of(), IncomeSupportTotals.TotalsCoder.of()), CELL_CODER, CELL_CODER,
       KvCoder.of(CellKey.CellKeyCoder.of(), DecimalCoder.of()),
-      PersonGapCoder.of(), RecordCoders.KisCoder.of(), StringUtf8Coder.of(), RecordCoders.PopulationCoder.of()));
+      PersonGapCoder.of(), RecordCoders.KisCoder.of(), StringUtf8Coder.of(), RecordCoders.PopulationCoder.of(),
+      SerializableCoder.of(MonthRange.class)));
   private static final KvCoder<Integer, RawUnionValue> TAGGED = KvCoder.of(VarIntCoder.of(), INPUTS);
 
   private final PCollectionView<MonthRange> range;
@@ -103,11 +108,15 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
         .and(tag(in.get(PERSON_GAPS), GAP, "TagPersonGaps"))
         .and(tag(in.get(ReadInputs.KIS), KIS, "TagKisRows"))
         .and(tag(in.get(ReadInputs.MUNICIPALITIES), MUNICIPALITY, "TagMunicipalities"))
-        .and(tag(in.get(ReadInputs.POPULATION), POPULATION, "TagPopulationRows"));
+        .and(tag(in.get(ReadInputs.POPULATION), POPULATION, "TagPopulationRows"))
+        .and(in.getPipeline()
+            .apply("OneRange", Create.of(0).withCoder(VarIntCoder.of()))
+            .apply("TagRange", ParDo.of(new TagRangeFn(range)).withSideInputs(range))
+            .setCoder(TAGGED));
     PCollectionTuple out = tagged
         .apply("AllFigureInputs", Flatten.pCollections())
         .apply("GatherFigureInputs", GroupByKey.create())
-        .apply("ComputeAllFigures", ParDo.of(new ComputeAllFn(range, reference)).withSideInputs(range)
+        .apply("ComputeAllFigures", ParDo.of(new ComputeAllFn(reference))
             .withOutputTags(MONTH_FILES, TupleTagList.of(CELLS).and(CELLS_NULLED)));
     out.get(MONTH_FILES).setCoder(ByteArrayCoder.of());
     out.get(CELLS).setCoder(KvCoder.of(CellKey.CellKeyCoder.of(), GapCell.CellCoder.of()));
@@ -163,21 +172,39 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
     }
   }
 
+  /**
+   * The published months as one more input of the gathering, so that {@link ComputeAllFn} needs
+   * no side input: on Flink's batch engine a step with a side input cannot run in the task of the
+   * grouping before it, which then had to encode the whole group as one element for it.
+   */
+  static final class TagRangeFn extends DoFn<Integer, KV<Integer, RawUnionValue>> {
+    private static final long serialVersionUID = 1L;
+    private final PCollectionView<MonthRange> range;
+
+    TagRangeFn(PCollectionView<MonthRange> range) {
+      this.range = range;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      c.output(KV.of(0, new RawUnionValue(RANGE, c.sideInput(range))));
+    }
+  }
+
   /** All inputs, read once into {@link BatchFigures}; every table's rows leave. */
   static final class ComputeAllFn extends DoFn<KV<Integer, Iterable<RawUnionValue>>, byte[]> {
     private static final long serialVersionUID = 1L;
-    private final PCollectionView<MonthRange> range;
     private final Municipalities reference;
 
-    ComputeAllFn(PCollectionView<MonthRange> range, Municipalities reference) {
-      this.range = range;
+    ComputeAllFn(Municipalities reference) {
       this.reference = reference;
     }
 
     @ProcessElement
     @SuppressWarnings("unchecked")
     public void process(ProcessContext c) {
-      BatchFigures figures = new BatchFigures(c.sideInput(range));
+      BatchFigures figures = new BatchFigures();
+      MonthRange range = null;
       for (RawUnionValue v : c.element().getValue()) {
         switch (v.getUnionTag()) {
           case INCOME:
@@ -208,11 +235,17 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
           case POPULATION:
             figures.addPopulation((PopulationRow) v.getValue());
             break;
+          case RANGE:
+            range = (MonthRange) v.getValue();
+            break;
           default:
             throw new IllegalStateException("an input with no number " + v.getUnionTag());
         }
       }
-      BatchFigures.Result r = figures.compute(reference);
+      if (range == null) {
+        throw new IllegalStateException("the published months did not reach the figures");
+      }
+      BatchFigures.Result r = figures.compute(range, reference);
       r.rows.forEach((table, rows) -> {
         Map<String, List<Row>> byMonth = new TreeMap<>();
         for (Row row : rows) {

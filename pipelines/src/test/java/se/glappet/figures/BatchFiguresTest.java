@@ -65,9 +65,9 @@ class BatchFiguresTest {
   }
 
   private static BatchFigures.Result compute(List<Consumer<BatchFigures>> in) {
-    BatchFigures f = new BatchFigures(new MonthRange(JAN, FEB));
+    BatchFigures f = new BatchFigures();
     in.forEach(i -> i.accept(f));
-    return f.compute(Municipalities.shipped());
+    return f.compute(new MonthRange(JAN, FEB), Municipalities.shipped());
   }
 
   private static Row gapRow(BatchFigures.Result r, YearMonth m, String municipality) {
