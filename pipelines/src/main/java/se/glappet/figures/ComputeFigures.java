@@ -95,6 +95,7 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
 
   private final PCollectionView<MonthRange> range;
   private final Municipalities reference;
+
   /** {@code range}: the published months; {@code reference}: the municipality list. */
   public ComputeFigures(PCollectionView<MonthRange> range, Municipalities reference) {
     this.range = range;
@@ -119,7 +120,7 @@ public final class ComputeFigures extends PTransform<PCollectionTuple, PCollecti
         .apply("ComputeAllFigures", ParDo.of(new ComputeAllFn(reference))
             .withOutputTags(MONTH_FILES, TupleTagList.of(CELLS).and(CELLS_NULLED)));
     out.get(MONTH_FILES).setCoder(ByteArrayCoder.of());
-    out.get(CELLS).setCoder(KvCoder.of(CellKey.CellKeyCoder.of(), GapCell.CellCoder.of()));
+    out.get(CELLS).setCoder(CELL_CODER);
     out.get(CELLS_NULLED).setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
     return out;
   }

@@ -91,7 +91,7 @@ public final class GlappetPipeline {
     // Disclosure control and the month files of every dataset in one step (one grouping by month
     // file), the rejects in another; what they count goes to the run statistics.
     counters.add(figures.get(ComputeFigures.MONTH_FILES)
-        .apply("SuppressAndWriteMonthFiles", WriteMonthFiles.allDatasets(spec.stagingDir)));
+        .apply("SuppressAndWriteMonthFiles", new WriteMonthFiles(spec.stagingDir)));
     counters.add(inputs.get(ReadInputs.REJECTED).apply("WriteRejects", new WriteRejects(spec.rejectsFile())));
 
     PCollection<String> fileLines = inputs.get(ReadInputs.FILES)

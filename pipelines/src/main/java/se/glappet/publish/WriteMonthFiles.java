@@ -6,29 +6,21 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
 import se.glappet.disclosure.SmallCells;
 import se.glappet.model.MonthFileRows;
 import se.glappet.model.OutputTable;
@@ -38,9 +30,10 @@ import se.glappet.model.RunCounter;
  * Disclosure control (contract section 4.6, the rules of {@link SmallCells} as each dataset
  * declares them) and the month files of every dataset, in one step: the rows of all datasets are
  * grouped once by month file, and each group is suppressed, sorted by key and written as
- * {@code <staging>/<dataset>/<YYYY-MM>.parquet}. Input: each dataset's rows under
- * {@link #rowsOf}, before disclosure control (after it for a dataset that applies it inside the
- * step that computes it, {@code inStep()}). Yields a {@link RunCounter#rowsWritten} count per month
+ * {@code <staging>/<dataset>/<YYYY-MM>.parquet}. Input: one element per month file, its rows packed
+ * ({@link MonthFileRows}, as {@code figures.ComputeFigures} yields them), before disclosure control
+ * (after it for a dataset that applies it inside the step that computes it, {@code inStep()});
+ * they are grouped by month file as bytes and unpacked where they are written. Yields a {@link RunCounter#rowsWritten} count per month
  * file and {@link RunCounter#cellsSuppressed} counts (per month file; summed with the others of the
  * run).
  *
@@ -50,25 +43,14 @@ import se.glappet.model.RunCounter;
  * municipality-months, so the by-reason tables' secondary suppression sees the same groups as when
  * it grouped by municipality-month itself.
  */
-public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollection<KV<RunCounter, Long>>> {
+public final class WriteMonthFiles extends PTransform<PCollection<byte[]>, PCollection<KV<RunCounter, Long>>> {
   private static final long serialVersionUID = 1L;
-  private static final Map<OutputTable, TupleTag<Row>> ROWS_OF = new EnumMap<>(OutputTable.class);
-
-  static {
-    for (OutputTable t : OutputTable.values()) {
-      ROWS_OF.put(t, new TupleTag<>("rows:" + t.datasetName));
-    }
-  }
+  private static final OutputTable[] TABLES = OutputTable.values();
 
   private final String stagingDir;
 
   public WriteMonthFiles(String stagingDir) {
     this.stagingDir = stagingDir;
-  }
-
-  /** The input tag of a dataset's rows. */
-  public static TupleTag<Row> rowsOf(OutputTable table) {
-    return ROWS_OF.get(table);
   }
 
   /** Staged path of one month file. */
@@ -77,123 +59,42 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
   }
 
   @Override
-  public PCollection<KV<RunCounter, Long>> expand(PCollectionTuple datasets) {
-    PCollectionList<KV<MonthFile, Row>> keyed = PCollectionList.empty(datasets.getPipeline());
-    for (OutputTable t : OutputTable.values()) {
-      if (!datasets.has(rowsOf(t))) {
-        throw new IllegalArgumentException("no rows for the dataset " + t.datasetName);
-      }
-      keyed = keyed.and(datasets.get(rowsOf(t))
-          .apply("KeyByMonth" + upperCamel(t.datasetName), ParDo.of(new KeyByMonthFile(t)))
-          .setCoder(KvCoder.of(MonthFile.MonthFileCoder.of(), DatasetRowCoder.of())));
-    }
-    return keyed.apply("AllDatasets", Flatten.pCollections()).apply("WriteEachMonthFile", new WriteEach(stagingDir));
+  public PCollection<KV<RunCounter, Long>> expand(PCollection<byte[]> monthFiles) {
+    return monthFiles
+        .apply("KeyByMonthFile", ParDo.of(new KeyPackedByMonthFile()))
+        .setCoder(KvCoder.of(MonthFile.MonthFileCoder.of(), ByteArrayCoder.of()))
+        .apply("GroupMonthFiles", GroupByKey.create())
+        .apply("SuppressAndWrite", ParDo.of(new SuppressAndWritePackedFn(stagingDir)))
+        .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
   }
 
-  /**
-   * The same for month files whose rows come packed, one element per month file
-   * ({@link MonthFileRows}), as {@code figures.ComputeFigures} yields them: grouped by month file
-   * as bytes (a few dozen elements), unpacked where they are written.
-   */
-  public static AllDatasets allDatasets(String stagingDir) {
-    return new AllDatasets(stagingDir);
-  }
-
-  /** See {@link #allDatasets}. */
-  public static final class AllDatasets extends PTransform<PCollection<byte[]>, PCollection<KV<RunCounter, Long>>> {
+  /** Packed rows under the month file they belong to (read from their header only). */
+  static final class KeyPackedByMonthFile extends DoFn<byte[], KV<MonthFile, byte[]>> {
     private static final long serialVersionUID = 1L;
-    private final String stagingDir;
-
-    AllDatasets(String stagingDir) {
-      this.stagingDir = stagingDir;
-    }
-
-    @Override
-    public PCollection<KV<RunCounter, Long>> expand(PCollection<byte[]> monthFiles) {
-      return monthFiles
-          .apply("KeyByMonthFile", ParDo.of(new DoFn<byte[], KV<MonthFile, byte[]>>() {
-            private static final long serialVersionUID = 1L;
-
-            @ProcessElement
-            public void process(@Element byte[] packed, OutputReceiver<KV<MonthFile, byte[]>> out) {
-              MonthFileRows h = MonthFileRows.header(packed);
-              out.output(KV.of(new MonthFile(h.table, h.period), packed));
-            }
-          }))
-          .setCoder(KvCoder.of(MonthFile.MonthFileCoder.of(), ByteArrayCoder.of()))
-          .apply("GroupMonthFiles", GroupByKey.create())
-          .apply("SuppressAndWrite", ParDo.of(new DoFn<KV<MonthFile, Iterable<byte[]>>, KV<RunCounter, Long>>() {
-            private static final long serialVersionUID = 1L;
-
-            @ProcessElement
-            public void process(@Element KV<MonthFile, Iterable<byte[]>> month, OutputReceiver<KV<RunCounter, Long>> out)
-                throws IOException {
-              List<Row> computed = new ArrayList<>();
-              for (byte[] packed : month.getValue()) {
-                computed.addAll(MonthFileRows.unpack(packed).rows);
-              }
-              suppressAndWrite(stagingDir, month.getKey(), computed, out);
-            }
-          }))
-          .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
-    }
-  }
-
-  /** Groups the keyed rows by month file, then suppresses and writes each month file. */
-  private static final class WriteEach extends PTransform<PCollection<KV<MonthFile, Row>>, PCollection<KV<RunCounter, Long>>> {
-    private static final long serialVersionUID = 1L;
-    private final String dir;
-
-    WriteEach(String dir) {
-      this.dir = dir;
-    }
-
-    @Override
-    public PCollection<KV<RunCounter, Long>> expand(PCollection<KV<MonthFile, Row>> keyed) {
-      return keyed
-          .apply("GroupMonthFiles", GroupByKey.create())
-          .apply("SuppressAndWrite", ParDo.of(new SuppressAndWriteFn(dir)))
-          .setCoder(KvCoder.of(RunCounter.RunCounterCoder.of(), VarLongCoder.of()));
-    }
-  }
-
-  static String upperCamel(String snake) {
-    StringBuilder sb = new StringBuilder();
-    for (String part : snake.split("_")) {
-      sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-    }
-    return sb.toString();
-  }
-
-  /** A row under the month file it belongs to. */
-  static final class KeyByMonthFile extends DoFn<Row, KV<MonthFile, Row>> {
-    private static final long serialVersionUID = 1L;
-    private final OutputTable table;
-
-    KeyByMonthFile(OutputTable table) {
-      this.table = table;
-    }
 
     @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<MonthFile, Row>> out) {
-      out.output(KV.of(new MonthFile(table, row.getString("period")), row));
+    public void process(@Element byte[] packed, OutputReceiver<KV<MonthFile, byte[]>> out) {
+      MonthFileRows h = MonthFileRows.header(packed);
+      out.output(KV.of(new MonthFile(h.table, h.period), packed));
     }
   }
 
-  /** Disclosure control on one month of one dataset, then its file; yields its counters. */
-  static final class SuppressAndWriteFn extends DoFn<KV<MonthFile, Iterable<Row>>, KV<RunCounter, Long>> {
+  /** Disclosure control on one month of one dataset, then its file: its rows unpacked here; yields its counters. */
+  static final class SuppressAndWritePackedFn extends DoFn<KV<MonthFile, Iterable<byte[]>>, KV<RunCounter, Long>> {
     private static final long serialVersionUID = 1L;
     private final String stagingDir;
 
-    SuppressAndWriteFn(String stagingDir) {
+    SuppressAndWritePackedFn(String stagingDir) {
       this.stagingDir = stagingDir;
     }
 
     @ProcessElement
-    public void process(@Element KV<MonthFile, Iterable<Row>> month, OutputReceiver<KV<RunCounter, Long>> out)
+    public void process(@Element KV<MonthFile, Iterable<byte[]>> month, OutputReceiver<KV<RunCounter, Long>> out)
         throws IOException {
       List<Row> computed = new ArrayList<>();
-      month.getValue().forEach(computed::add);
+      for (byte[] packed : month.getValue()) {
+        computed.addAll(MonthFileRows.unpack(packed).rows);
+      }
       suppressAndWrite(stagingDir, month.getKey(), computed, out);
     }
   }
@@ -258,7 +159,11 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
 
       @Override
       public MonthFile decode(InputStream in) throws IOException {
-        return new MonthFile(DatasetRowCoder.table(in.read()), StringUtf8Coder.of().decode(in));
+        int ordinal = in.read();
+        if (ordinal < 0 || ordinal >= TABLES.length) {
+          throw new CoderException("no dataset with ordinal " + ordinal);
+        }
+        return new MonthFile(TABLES[ordinal], StringUtf8Coder.of().decode(in));
       }
 
       @Override
@@ -268,65 +173,6 @@ public final class WriteMonthFiles extends PTransform<PCollectionTuple, PCollect
       public boolean consistentWithEquals() {
         return true;
       }
-    }
-  }
-
-  /**
-   * A row of any declared dataset: the dataset's ordinal, then the row in the {@link RowCoder} of
-   * the dataset's schema. The dataset is the one whose schema the row has.
-   */
-  public static final class DatasetRowCoder extends AtomicCoder<Row> {
-    private static final long serialVersionUID = 1L;
-    private static final OutputTable[] TABLES = OutputTable.values();
-    private transient RowCoder[] coders;
-
-    public static DatasetRowCoder of() {
-      return new DatasetRowCoder();
-    }
-
-    static OutputTable table(int ordinal) throws CoderException {
-      if (ordinal < 0 || ordinal >= TABLES.length) {
-        throw new CoderException("no dataset with ordinal " + ordinal);
-      }
-      return TABLES[ordinal];
-    }
-
-    /** The dataset whose schema {@code schema} is. */
-    static OutputTable tableOf(Schema schema) throws CoderException {
-      for (OutputTable t : TABLES) {
-        if (t.beamSchema() == schema) {
-          return t;
-        }
-      }
-      for (OutputTable t : TABLES) {
-        if (t.beamSchema().equals(schema)) {
-          return t;
-        }
-      }
-      throw new CoderException("a row of no declared dataset: " + schema);
-    }
-
-    private RowCoder coder(OutputTable t) {
-      if (coders == null) {
-        RowCoder[] c = new RowCoder[TABLES.length];
-        for (OutputTable table : TABLES) {
-          c[table.ordinal()] = RowCoder.of(table.beamSchema());
-        }
-        coders = c;
-      }
-      return coders[t.ordinal()];
-    }
-
-    @Override
-    public void encode(Row row, OutputStream out) throws IOException {
-      OutputTable t = tableOf(row.getSchema());
-      out.write(t.ordinal());
-      coder(t).encode(row, out);
-    }
-
-    @Override
-    public Row decode(InputStream in) throws IOException {
-      return coder(table(in.read())).decode(in);
     }
   }
 }

@@ -35,6 +35,18 @@ class MonthFileRowsTest {
   }
 
   @Test
+  void rowsWithNullsOfOtherDatasetsRoundTrip() {
+    Row gap = OutputTable.GAP_MONTHLY.row().set("period", "2011-01").set("municipality_code", "0127")
+        .set("income_support_reported", true).build();
+    Row comparison = OutputTable.NATIONAL_COMPARISON.row().set("period", "2011-01").set("area_type", "NATION")
+        .set("area_code", "SE").set("area_name", "Riket").set("kpi", "MEDIAN_CASH_GAP_DAYS").build();
+    assertEquals(List.of(gap), MonthFileRows.unpack(MonthFileRows.pack(OutputTable.GAP_MONTHLY, "2011-01", List.of(gap))).rows);
+    assertEquals(List.of(comparison), MonthFileRows.unpack(
+        MonthFileRows.pack(OutputTable.NATIONAL_COMPARISON, "2011-01", List.of(comparison))).rows);
+    assertEquals(List.of(), MonthFileRows.unpack(MonthFileRows.pack(OutputTable.GAP_MONTHLY, "2011-01", List.of())).rows);
+  }
+
+  @Test
   void aRowOfAnotherDatasetOrBytesAfterTheLastRowAreRefused() {
     List<Row> rows = List.of(byReason("0127", 3, "1.00"));
     assertThrows(IllegalArgumentException.class, () -> MonthFileRows.pack(OutputTable.GAP_BY_REASON, "2011-03", rows));
