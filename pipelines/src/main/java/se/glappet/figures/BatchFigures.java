@@ -201,7 +201,7 @@ public final class BatchFigures {
       }
     }
     for (PersonGap g : gaps.values()) {
-      addPersonMonths(g, months);
+      addPersonMonths(g, monthsOfPerson(g, range));
     }
     recoverable.forEach(this::addRecoverableOfPerson);
     for (KisRow k : kis) {
@@ -229,8 +229,40 @@ public final class BatchFigures {
     return out;
   }
 
-  /** The home municipality's monthly counts of one person in the gap. */
+  /**
+   * The published months in which person {@code g} can count at all: from the month of gap_start
+   * (or of first_payment if earlier) to the month of gap_end or of first_payment, whichever is later (to the last published month
+   * while there is no first_payment, as the gap is then open at the end of every month from its
+   * start). In any other month the person is not in the gap, has no open gap and closed none, so
+   * {@link #addPersonMonths} would add nothing there; a national year's persons span a few of its
+   * months, and with four years a person would otherwise be visited in all 48.
+   */
+  static List<YearMonth> monthsOfPerson(PersonGap g, MonthRange range) {
+    List<YearMonth> out = new ArrayList<>();
+    if (range.isEmpty()) {
+      return out;
+    }
+    YearMonth first = YearMonth.from(g.gapStart());
+    YearMonth last;
+    if (g.firstPayment() == null) {
+      last = range.to;
+    } else {
+      YearMonth end = YearMonth.from(g.gapEnd());
+      YearMonth closed = YearMonth.from(g.firstPayment());
+      last = end.isAfter(closed) ? end : closed;
+      first = closed.isBefore(first) ? closed : first; // not in accepted data: first_payment is gap_end
+    }
+    YearMonth from = first.isAfter(range.from) ? first : range.from;
+    YearMonth to = last.isBefore(range.to) ? last : range.to;
+    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** The home municipality's monthly counts of one person in the gap, in {@code months} ({@link #monthsOfPerson}). */
   private void addPersonMonths(PersonGap g, List<YearMonth> months) {
+    YearMonth closed = g.closedMonth();
     for (YearMonth m : months) {
       GapCell cell = new GapCell();
       int days = g.daysInMonth(m);
@@ -241,7 +273,7 @@ public final class BatchFigures {
       if (g.isOpenAtEndOf(m)) {
         cell.openGapsAtMonthEnd = 1;
       }
-      if (m.equals(g.closedMonth())) {
+      if (m.equals(closed)) {
         cell.closedCashDays.add(g.cashGapDays());
         cell.closedEntitlementDays.add(g.entitlementGapDays());
       }

@@ -144,4 +144,37 @@ class BatchFiguresTest {
     assertEquals(List.of(JAN.toString(), FEB.toString()), new ArrayList<>(perMonth.keySet()));
     assertEquals(perMonth.get(JAN.toString()), perMonth.get(FEB.toString()));
   }
+
+  /**
+   * The months a person is visited in ({@code monthsOfPerson}) hold every month in which the person
+   * counts at all: in any other published month the person has no gap days, no open gap at its end
+   * and did not close the gap, for gaps open and closed, starting before, in and after the range.
+   */
+  @Test
+  void aPersonIsVisitedInEveryMonthInWhichItCounts() {
+    MonthRange range = new MonthRange(YearMonth.of(2010, 11), YearMonth.of(2011, 4));
+    LocalDate obsEnd = range.obsEnd();
+    List<PersonGap> gaps = new ArrayList<>();
+    int visits = 0;
+    for (LocalDate start = LocalDate.of(2010, 6, 15); start.isBefore(obsEnd); start = start.plusDays(17)) {
+      gaps.add(new PersonGap(PERSON, "0127", start, obsEnd, null, null,
+          (int) java.time.temporal.ChronoUnit.DAYS.between(start, obsEnd), 0, null)); // still open
+      for (int days : new int[] {1, 20, 45, 130}) {
+        LocalDate paid = start.plusDays(days);
+        if (paid.isBefore(obsEnd)) {
+          gaps.add(new PersonGap(PERSON, "0127", start, paid, start.plusDays(days / 2), paid, days, days / 2,
+              BigDecimal.TEN));
+        }
+      }
+    }
+    for (PersonGap g : gaps) {
+      List<YearMonth> visited = BatchFigures.monthsOfPerson(g, range);
+      visits += visited.size();
+      for (YearMonth m : range.months()) {
+        boolean counts = g.daysInMonth(m) > 0 || g.isOpenAtEndOf(m) || m.equals(g.closedMonth());
+        assertEquals(counts, visited.contains(m), g.gapStart() + ".." + g.gapEnd() + " in " + m);
+      }
+    }
+    assertTrue(visits < gaps.size() * range.months().size(), "no month is ever left out: " + visits);
+  }
 }
