@@ -30,7 +30,6 @@ import se.glappet.publish.InputWarnings;
 import se.glappet.publish.Manifest;
 import se.glappet.publish.OutputFolder;
 import se.glappet.model.OutputTable;
-import se.glappet.publish.ParquetFiles;
 import se.glappet.publish.PublicationJournal;
 import se.glappet.publish.PublishedFolder;
 import se.glappet.publish.QualityGate;
@@ -242,7 +241,7 @@ public final class BatchCommand {
      * Returns the staged files to publish, the manifest not included.
      */
     List<String> stage(OutputFolder out) throws IOException {
-      List<String> staged = completeStaging(out, stats);
+      List<String> staged = WriteMonthFiles.completeStaging(out.staging(), stats.range.months());
       List<String[]> checksums = new ArrayList<>();
       stats.files.values().forEach(f -> checksums.add(new String[] {f.file, f.sha256}));
       staged.addAll(RimExport.stage(out.staging(), runId, stats.range.from, stats.range.to,
@@ -340,24 +339,6 @@ public final class BatchCommand {
     }
 
     /**
-     * Gives every dataset a staged file for every month, empty when it has no rows (so that a
-     * re-run replaces stale rows of a month that no longer has any); returns the staged paths.
-     */
-    List<String> completeStaging(OutputFolder out, RunStats stats) throws IOException {
-      List<String> staged = new ArrayList<>();
-      for (OutputTable t : OutputTable.values()) {
-        for (YearMonth m : stats.range.months()) {
-          Path f = WriteMonthFiles.monthFile(out.staging(), t, m.toString());
-          if (!Files.exists(f)) {
-            ParquetFiles.write(f, t, List.of());
-          }
-          staged.add(t.datasetName + "/" + m + ".parquet");
-        }
-      }
-      return staged;
-    }
-
-    /**
      * Compares every month file this run replaces with the one in place (contract section 4.8),
      * stages {@code revisions/<run id>.parquet} (added to {@code staged}) and this run's index of
      * month files (the previous manifest's, carried forward, with this run's files).
@@ -369,7 +350,7 @@ public final class BatchCommand {
       List<Revisions.Replaced> replaced = new ArrayList<>();
       for (OutputTable t : OutputTable.values()) {
         for (YearMonth m : stats.range.months()) {
-          String rel = t.datasetName + "/" + m + ".parquet";
+          String rel = t.monthFile(m.toString());
           Path old = out.root().resolve(rel);
           if (Files.exists(old)) {
             PublishedFolder.MonthFile by = index.get(rel);

@@ -211,6 +211,19 @@ public enum OutputTable {
     check();
   }
 
+  /**
+   * The path of this dataset's file for month {@code period} (YYYY-MM), relative to the output
+   * folder or its staging folder: {@code <dataset>/<period>.parquet} (contract section 4).
+   */
+  public String monthFile(String period) {
+    return monthFile(datasetName, period);
+  }
+
+  /** {@link #monthFile(String)} of the dataset named {@code datasetName}. */
+  public static String monthFile(String datasetName, String period) {
+    return datasetName + "/" + period + ".parquet";
+  }
+
   /** The declaration is whole: every name it uses is a column, and there is a disclosure rule. */
   private void check() {
     List<String> names = new ArrayList<>();

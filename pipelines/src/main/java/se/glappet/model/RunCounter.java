@@ -54,7 +54,7 @@ public final class RunCounter implements Serializable {
 
   /** ROWS_WRITTEN: the month file's path relative to the output folder. */
   public String monthFile() {
-    return dataset + "/" + where + ".parquet";
+    return OutputTable.monthFile(dataset, where);
   }
 
   /** The counter's fields as one tab-separated text (none holds a tab or a line break). */

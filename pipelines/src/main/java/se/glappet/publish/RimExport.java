@@ -44,7 +44,7 @@ public final class RimExport {
     java.util.Set<RunStats.NonResponse> notReported = new java.util.HashSet<>();
     for (YearMonth m : months) {
       notReported.addAll(notReported(dir, m));
-      Path f = dir.resolve(OutputTable.NATIONAL_COMPARISON.datasetName).resolve(m + ".parquet");
+      Path f = WriteMonthFiles.monthFile(dir, OutputTable.NATIONAL_COMPARISON, m.toString());
       try (ParquetFiles.Rows r = ParquetFiles.reader(f)) {
         GenericRecord g;
         while ((g = r.read()) != null) {
@@ -101,7 +101,7 @@ public final class RimExport {
    */
   static java.util.Set<RunStats.NonResponse> notReported(Path dir, YearMonth m) throws IOException {
     java.util.Set<RunStats.NonResponse> out = new java.util.HashSet<>();
-    Path f = dir.resolve(OutputTable.GAP_MONTHLY.datasetName).resolve(m + ".parquet");
+    Path f = WriteMonthFiles.monthFile(dir, OutputTable.GAP_MONTHLY, m.toString());
     if (!Files.exists(f)) {
       return out;
     }

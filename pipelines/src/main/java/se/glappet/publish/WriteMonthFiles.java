@@ -3,8 +3,10 @@ package se.glappet.publish;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,9 +55,29 @@ public final class WriteMonthFiles extends PTransform<PCollection<byte[]>, PColl
     this.stagingDir = stagingDir;
   }
 
-  /** Staged path of one month file. */
+  /** Path of one month file in {@code dir} (the output folder or its staging folder). */
   public static Path monthFile(Path dir, OutputTable table, String period) {
-    return dir.resolve(table.datasetName).resolve(period + ".parquet");
+    return dir.resolve(table.monthFile(period));
+  }
+
+  /**
+   * Completes the month files in the staging folder: every dataset gets a file for every month in
+   * {@code months}, an empty one where the graph wrote none (a month in which a table has no row
+   * is still published, so that it replaces what an earlier run published for it). Returns every
+   * month file's path relative to the staging folder, in dataset and month order.
+   */
+  public static List<String> completeStaging(Path staging, List<YearMonth> months) throws IOException {
+    List<String> staged = new ArrayList<>();
+    for (OutputTable t : TABLES) {
+      for (YearMonth m : months) {
+        Path f = monthFile(staging, t, m.toString());
+        if (!Files.exists(f)) {
+          ParquetFiles.write(f, t, List.of());
+        }
+        staged.add(t.monthFile(m.toString()));
+      }
+    }
+    return staged;
   }
 
   @Override

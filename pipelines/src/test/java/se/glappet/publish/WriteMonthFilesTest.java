@@ -137,4 +137,29 @@ class WriteMonthFilesTest {
     assertEquals(7L, s.suppressedCells.get("gap_monthly"));
     assertEquals(290L, s.rowsWritten.get("gap_monthly/2011-01.parquet"));
   }
+
+  /**
+   * Completing the staging gives every dataset a file for every month: the graph's files stay as
+   * they are, the missing ones are written empty, and every month file's relative path is listed
+   * (as the manifest and the journal name them).
+   */
+  @Test
+  void stagingIsCompletedWithEmptyMonthFiles(@TempDir Path staging) throws Exception {
+    Path written = WriteMonthFiles.monthFile(staging, OutputTable.INCOME_SUPPORT_MONTHLY, "2011-01");
+    ParquetFiles.write(written, OutputTable.INCOME_SUPPORT_MONTHLY, List.of(monthly("2011-01", "0127", 3)));
+    List<YearMonth> months = List.of(YearMonth.of(2011, 1), YearMonth.of(2011, 2));
+
+    List<String> staged = WriteMonthFiles.completeStaging(staging, months);
+
+    List<String> expected = new ArrayList<>();
+    for (OutputTable t : OutputTable.values()) {
+      expected.add(t.datasetName + "/2011-01.parquet");
+      expected.add(t.datasetName + "/2011-02.parquet");
+    }
+    assertEquals(expected, staged);
+    for (String rel : staged) {
+      int rows = Duck.read(staging.resolve(rel)).size();
+      assertEquals(rel.equals("income_support_monthly/2011-01.parquet") ? 1 : 0, rows, rel);
+    }
+  }
 }
