@@ -233,9 +233,10 @@ public final class BatchFigures {
    * The published months in which person {@code g} can count at all: from the month of gap_start
    * (or of first_payment if earlier) to the month of gap_end or of first_payment, whichever is
    * later (to the last published month while there is no first_payment, as the gap is then open at
-   * the end of every month from its start). In any other month the person is not in the gap, has no open gap and closed none, so
-   * {@link #addPersonMonths} would add nothing there; a national year's persons span a few of its
-   * months, and with four years a person would otherwise be visited in all 48.
+   * the end of every month from its start). In any other month the person is not in the gap, has
+   * no open gap and closed none, so {@link #addPersonMonths} would add nothing there; a national
+   * year's persons span a few of its months, and with four years a person would otherwise be
+   * visited in all 48.
    */
   static List<YearMonth> monthsOfPerson(PersonGap g, MonthRange range) {
     List<YearMonth> out = new ArrayList<>();
@@ -260,7 +261,10 @@ public final class BatchFigures {
     return out;
   }
 
-  /** The home municipality's monthly counts of one person in the gap, in {@code months} ({@link #monthsOfPerson}). */
+  /**
+   * The home municipality's monthly counts of one person in the gap, in {@code months}
+   * ({@link #monthsOfPerson}).
+   */
   private void addPersonMonths(PersonGap g, List<YearMonth> months) {
     YearMonth closed = g.closedMonth();
     for (YearMonth m : months) {
