@@ -99,12 +99,17 @@ final class BatchConfig {
   static PipelineOptions beamOptions(List<String> passThrough, String runner) throws UsageException {
     List<String> beamArgs = new ArrayList<>(passThrough);
     beamArgs.add("--runner=" + runner);
+    BeamOptionsRegistry.forRunner(runner);
     try {
       return PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0])).create();
     } catch (IllegalArgumentException e) {
       String msg = String.valueOf(e.getMessage());
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("missing a property named '([^']+)'").matcher(msg);
       if (m.find()) {
+        String other = BeamOptionsRegistry.runnerWithOption(m.group(1));
+        if (other != null && BeamOptionsRegistry.runnerOptions(runner) != null) {
+          throw new UsageException("--" + m.group(1) + " is an option of the " + other + ", not of the " + runner);
+        }
         throw new UsageException(Args.unknown(m.group(1), BatchCommand.OPTIONS, BatchCommand.FLAGS));
       }
       throw new UsageException("bad option: " + msg.split("\n")[0]);
