@@ -6,14 +6,17 @@ import java.nio.file.Paths;
 import java.util.Set;
 import se.glappet.publish.PublicationJournal;
 import se.glappet.publish.PublishedFolder;
-import se.glappet.reference.Municipalities;
 
 /** {@code glappet dashboard --output OUT}: rebuilds the dashboard from the Parquet files already published. */
 final class DashboardCommand {
   static final String HELP = String.join("\n",
       "Usage: glappet dashboard --output DIR [--reference DIR]",
       "",
-      "Rebuilds DIR/dashboard/index.html from the Parquet files published in DIR.");
+      "Rebuilds DIR/dashboard/index.html from the Parquet files published in DIR.",
+      "",
+      "  --reference DIR   the municipality list (DIR/municipalities.csv) for the names; default: the list",
+      "                    the publishing batch read (its --reference, from DIR/manifest.json), else the",
+      "                    shipped one");
 
   private DashboardCommand() {}
 
@@ -53,9 +56,7 @@ final class DashboardCommand {
         System.err.println("glappet dashboard: " + unfinished);
         return 1;
       }
-      Municipalities m = a.has("reference") ? Municipalities.fromDirectory(Paths.get(a.get("reference")))
-          : Municipalities.shipped();
-      Dashboards.render(out, m);
+      Dashboards.render(out, Dashboards.municipalities(out, a.has("reference") ? a.get("reference") : null));
       System.out.println("Wrote " + out.resolve("dashboard").resolve("index.html"));
       return 0;
     } catch (UsageException e) {

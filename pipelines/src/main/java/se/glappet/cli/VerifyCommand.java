@@ -7,7 +7,6 @@ import java.util.Set;
 import se.glappet.publish.OutputFolder;
 import se.glappet.publish.PublicationJournal;
 import se.glappet.publish.PublishedFolder;
-import se.glappet.reference.Municipalities;
 
 /**
  * {@code glappet verify --output OUT}: completes a publication that a killed batch left half done
@@ -16,11 +15,13 @@ import se.glappet.reference.Municipalities;
  */
 final class VerifyCommand {
   static final String HELP = String.join("\n",
-      "Usage: glappet verify --output DIR",
+      "Usage: glappet verify --output DIR [--reference DIR]",
       "",
       "Checks that DIR holds whole publications: completes a publication that was interrupted (a batch",
       "killed while it renamed its files into place, which leaves DIR/" + PublicationJournal.FILE + "), and",
-      "compares every file that DIR/manifest.json names with its SHA-256.",
+      "compares every file that DIR/manifest.json names with its SHA-256. After completing a publication it",
+      "rebuilds the dashboard, naming the municipalities from --reference DIR (DIR/municipalities.csv) or,",
+      "without it, from the list the publishing batch read (its --reference), else the shipped one.",
       "",
       "Exit codes: 0 consistent (possibly after completing an interrupted publication); 1 inconsistent,",
       "with one line per file; 2 usage error.");
@@ -29,13 +30,15 @@ final class VerifyCommand {
 
   static int run(String[] argv) {
     Path out;
+    String reference;
     try {
-      Args a = Args.parse(argv, Set.of("output"), Set.of("help"), false);
+      Args a = Args.parse(argv, Set.of("output", "reference"), Set.of("help"), false);
       if (a.has("help")) {
         System.out.println(HELP);
         return 0;
       }
       out = Paths.get(a.require("output")).toAbsolutePath().normalize();
+      reference = a.has("reference") ? a.get("reference") : null;
       if (!Files.isDirectory(out)) {
         throw new UsageException("the output folder " + out + " does not exist");
       }
@@ -68,12 +71,12 @@ final class VerifyCommand {
         }
         if (rolledForward) {
           try {
-            Dashboards.render(out, Municipalities.shipped());
+            Dashboards.render(out, Dashboards.municipalities(out, reference));
             System.out.println("glappet verify: rebuilt " + out.resolve("dashboard").resolve("index.html")
                 + " from the completed publication");
           } catch (Exception e) {
             System.err.println("glappet verify: warning: the dashboard could not be rebuilt (" + e.getMessage()
-                + "); run 'glappet dashboard --output " + out + "'");
+                + "); run 'glappet dashboard --output " + out + " [--reference DIR]'");
           }
         }
         System.out.println("glappet verify: " + out + " is consistent: " + c.filesChecked + " files match the manifest"

@@ -67,6 +67,44 @@ class DashboardsTest {
         "Andel återsökningsbart av stödet i glappet, %", "SHARE", true), k.get(2));
   }
 
+  /**
+   * A batch run with --reference names the municipalities from that list; a dashboard rebuilt
+   * later without --reference takes the same list from the manifest, and --reference overrides it.
+   */
+  @Test
+  void aRebuiltDashboardNamesTheMunicipalitiesAsTheBatchDid(@TempDir Path tmp) throws Exception {
+    Path in = se.glappet.testing.Fixtures.write(tmp.resolve("in"), 1, false);
+    Path reference = Files.createDirectories(tmp.resolve("reference"));
+    String shipped;
+    try (java.io.InputStream s = getClass().getResourceAsStream(se.glappet.reference.Municipalities.RESOURCE)) {
+      shipped = new String(s.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertTrue(shipped.contains("\n0127,Botkyrka,"));
+    Files.writeString(reference.resolve("municipalities.csv"),
+        shipped.replace("\n0127,Botkyrka,", "\n0127,Botkyrka (testlista),"));
+    assertEquals(0, Glappet.run(new String[] {"batch", "--input", in.toString(), "--output", out.toString(),
+        "--reference", reference.toString(), "--quiet"}));
+    Path page = out.resolve("dashboard").resolve("index.html");
+    assertTrue(Files.readString(page).contains("Botkyrka (testlista)"), "the batch's own dashboard");
+
+    Files.delete(page);
+    assertEquals(0, dashboard(out).code);
+    assertTrue(Files.readString(page).contains("Botkyrka (testlista)"), "rebuilt from the manifest's --reference");
+    assertEquals("Botkyrka (testlista)", Dashboards.municipalities(out, null).get("0127").name);
+
+    Path other = Files.createDirectories(tmp.resolve("shipped-copy"));
+    Files.writeString(other.resolve("municipalities.csv"), shipped);
+    assertEquals("Botkyrka", Dashboards.municipalities(out, other.toString()).get("0127").name, "--reference overrides");
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    assertEquals(1, Glappet.run(new String[] {"dashboard", "--output", out.toString(), "--reference", empty.toString()}));
+
+    Files.delete(reference.resolve("municipalities.csv"));
+    IOException gone = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> Dashboards.municipalities(out, null));
+    assertTrue(gone.getMessage().contains("the publishing batch's --reference")
+        && gone.getMessage().contains("--reference DIR"), gone.getMessage());
+  }
+
   private record Run(int code, String err) {}
 
   private static Run dashboard(Path out) {
