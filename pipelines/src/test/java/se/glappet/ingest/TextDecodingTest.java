@@ -261,6 +261,7 @@ class TextDecodingTest {
         String expected = TextDecoding.detect(f).startsWith("Windows-1252")
             ? new String(f, TextDecoding.WINDOWS_1252) : want.get(k);
         assertEquals(expected, d.text, t);
+        assertEquals(d.text, TextDecoding.decode(f), "the text alone is the same: " + t);
         assertEquals(d.text.length(), d.bytes.length, t);
         for (int i = 0; i < d.bytes.length; i++) {
           assertEquals(asByte(d.text.charAt(i)), d.bytes[i], t + " at " + i);
