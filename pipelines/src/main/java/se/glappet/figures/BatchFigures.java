@@ -197,7 +197,7 @@ public final class BatchFigures {
     List<YearMonth> months = range.months();
     for (String m : municipalities) { // a dense cell for every municipality in the batch and month
       for (YearMonth month : months) {
-        cellParts.add(CellKey.of(month, m), new GapCell());
+        cellParts.sumOf(CellKey.of(month, m));
       }
     }
     for (PersonGap g : gaps.values()) {
@@ -268,21 +268,24 @@ public final class BatchFigures {
   private void addPersonMonths(PersonGap g, List<YearMonth> months) {
     YearMonth closed = g.closedMonth();
     for (YearMonth m : months) {
-      GapCell cell = new GapCell();
       int days = g.daysInMonth(m);
+      boolean open = g.isOpenAtEndOf(m);
+      boolean closes = m.equals(closed);
+      if (days <= 0 && !open && !closes) {
+        continue;
+      }
+      // Added into the cell's sum directly: a part per person and month would be built only to be added.
+      GapCell sum = cellParts.sumOf(CellKey.of(m, g.homeMunicipality()));
       if (days > 0) {
-        cell.personsInGap = 1;
-        cell.gapPersonDays = days;
+        sum.personsInGap++;
+        sum.gapPersonDays += days;
       }
-      if (g.isOpenAtEndOf(m)) {
-        cell.openGapsAtMonthEnd = 1;
+      if (open) {
+        sum.openGapsAtMonthEnd++;
       }
-      if (m.equals(closed)) {
-        cell.closedCashDays.add(g.cashGapDays());
-        cell.closedEntitlementDays.add(g.entitlementGapDays());
-      }
-      if (cell.personsInGap + cell.openGapsAtMonthEnd + cell.gapsClosed() > 0) {
-        cellParts.add(CellKey.of(m, g.homeMunicipality()), cell);
+      if (closes) {
+        sum.closedCashDays.add(g.cashGapDays());
+        sum.closedEntitlementDays.add(g.entitlementGapDays());
       }
     }
   }

@@ -18,12 +18,20 @@ final class CellSums {
 
   /** Adds {@code part} (not modified) into the sum of {@code key}. */
   void add(CellKey key, GapCell part) {
+    GapCell.addInto(sumOf(key), part);
+  }
+
+  /**
+   * The sum of {@code key}, to add into directly (an empty cell when there is none yet): for a
+   * caller that would otherwise build a part only to add it.
+   */
+  GapCell sumOf(CellKey key) {
     GapCell sum = sums.get(key);
     if (sum == null) {
       sum = new GapCell();
       sums.put(key, sum);
     }
-    GapCell.addInto(sum, part);
+    return sum;
   }
 
   /** Emits every sum once and starts afresh; emitted cells are not touched again. */
