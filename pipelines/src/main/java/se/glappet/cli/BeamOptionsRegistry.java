@@ -30,10 +30,11 @@ import org.apache.beam.sdk.options.PipelineOptionsRegistrar;
  * ({@link #runnerOptions}). Command-line parsing accepts the properties of the registered
  * interfaces, so every option of that runner ({@code --flinkMaster}, {@code --parallelism}, {@code
  * --targetParallelism}, ...) and {@code --experiments} is accepted as before; the options of the
- * portable runners' environments and of the SDK harness, and one runner's options on the other
- * runner, are not (the CLI names them unknown options). Beam registers any other interface when a
- * runner first asks for it ({@code options.as(...)}), as it always does. A Flink cluster's JVMs build
- * their own registry as usual.
+ * portable runners' environments and of the SDK harness are not (the CLI names them unknown
+ * options), nor is one runner's option given to the other (the CLI says whose option it is,
+ * {@link #runnerWithOption}). Beam registers any other interface when a runner first asks for it
+ * ({@code options.as(...)}), as it always does. A Flink cluster's JVMs build their own registry as
+ * usual.
  *
  * <p>When the factory has already been initialised in this JVM (in-process callers such as the
  * tests, which use Beam before the CLI), its registry stays as it is, and registering the above
