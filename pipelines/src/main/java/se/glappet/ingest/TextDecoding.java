@@ -84,13 +84,16 @@ public final class TextDecoding {
    * bytes (for the pseudonymise command, which reads no fields in place).
    */
   static String decode(byte[] bytes, String detected) {
-    if (looksLikeUtf16(detected)) {
-      detected = detected.substring(0, detected.length() - UTF16_NOTE.length());
-    }
+    detected = withoutUtf16Note(detected);
     if (detected.equals(UTF8_BOM)) {
       return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     }
     return new String(bytes, detected.equals(UTF8) ? StandardCharsets.UTF_8 : WINDOWS_1252);
+  }
+
+  /** The encoding {@link #detect} named, without its {@link #UTF16_NOTE}: how the file is decoded. */
+  private static String withoutUtf16Note(String detected) {
+    return looksLikeUtf16(detected) ? detected.substring(0, detected.length() - UTF16_NOTE.length()) : detected;
   }
 
   /**
@@ -121,9 +124,7 @@ public final class TextDecoding {
    * character (ASCII, or Windows-1252 without the bytes 0x80-0x9F: most files) is its own bytes.
    */
   static Text decodeText(byte[] bytes, String detected) {
-    if (looksLikeUtf16(detected)) {
-      detected = detected.substring(0, detected.length() - UTF16_NOTE.length());
-    }
+    detected = withoutUtf16Note(detected);
     String text;
     if (detected.equals(UTF8_BOM) || detected.equals(UTF8)) {
       int from = detected.equals(UTF8_BOM) ? 3 : 0;
