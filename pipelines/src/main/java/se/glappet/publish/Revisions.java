@@ -249,8 +249,8 @@ public final class Revisions {
       count = new MonthCount();
       count.unreadable = e.getMessage();
       return new FileRevisions(r, List.of(new Revision(runId, r.previousRunId, r.table.datasetName, r.period, null,
-          PREVIOUS_UNREADABLE, null, null, null)), count, "the previously published " + r.table.datasetName + "/"
-          + r.period + ".parquet could not be read (" + e.getMessage() + "); it is replaced, and the revisions record "
+          PREVIOUS_UNREADABLE, null, null, null)), count, "the previously published " + r.table.monthFile(r.period)
+          + " could not be read (" + e.getMessage() + "); it is replaced, and the revisions record "
           + "it as " + PREVIOUS_UNREADABLE);
     }
   }

@@ -35,9 +35,9 @@ import se.glappet.model.RunCounter;
  * {@code <staging>/<dataset>/<YYYY-MM>.parquet}. Input: one element per month file, its rows packed
  * ({@link MonthFileRows}, as {@code figures.ComputeFigures} yields them), before disclosure control
  * (after it for a dataset that applies it inside the step that computes it, {@code inStep()});
- * they are grouped by month file as bytes and unpacked where they are written. Yields a {@link RunCounter#rowsWritten} count per month
- * file and {@link RunCounter#cellsSuppressed} counts (per month file; summed with the others of the
- * run).
+ * they are grouped by month file as bytes and unpacked where they are written. Yields a
+ * {@link RunCounter#rowsWritten} count per month file and {@link RunCounter#cellsSuppressed}
+ * counts (per month file; summed with the others of the run).
  *
  * <p>One GroupByKey for all datasets and months, and disclosure control in the same function as
  * the writing, because on Flink each step boundary serializes its elements and each grouping costs
