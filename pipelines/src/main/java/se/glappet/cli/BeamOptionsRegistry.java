@@ -56,6 +56,20 @@ final class BeamOptionsRegistry {
    * {@code runner} in it; safe from any thread.
    */
   static synchronized void forRunner(String runner) {
+    initialise();
+    Class<? extends PipelineOptions> options = runnerOptions(runner);
+    if (options != null) {
+      PipelineOptionsFactory.register(options);
+    }
+  }
+
+  /**
+   * The part of {@link #forRunner} that does not depend on the runner: the registry with
+   * {@link #ALWAYS} only (once per JVM; safe from any thread). The launcher's process begins it on
+   * its warm-up thread ({@link Warmup#OPTIONS}) while the main thread reads the arguments; a
+   * {@link #forRunner} that comes first does it itself, one that comes meanwhile waits for it.
+   */
+  static synchronized void initialise() {
     if (!initialised) {
       ClassLoader own = BeamOptionsRegistry.class.getClassLoader();
       Thread thread = Thread.currentThread();
@@ -70,10 +84,6 @@ final class BeamOptionsRegistry {
       }
       ALWAYS.forEach(PipelineOptionsFactory::register);
       initialised = true;
-    }
-    Class<? extends PipelineOptions> options = runnerOptions(runner);
-    if (options != null) {
-      PipelineOptionsFactory.register(options);
     }
   }
 

@@ -4,9 +4,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.reflect.DoFnInvokers;
 
 /**
@@ -17,6 +22,10 @@ import org.apache.beam.sdk.transforms.reflect.DoFnInvokers;
  * the batch pays for on every run:
  *
  * <ol>
+ *   <li>{@link #OPTIONS}: Beam's options registry ({@link BeamOptionsRegistry#initialise}), about
+ *       half a second of interpreted reflection, while the main thread reads the arguments and
+ *       checks the folders; the main thread's {@link BeamOptionsRegistry#forRunner} then waits for
+ *       what is left of it and adds the runner's options;
  *   <li>{@link #BYTE_BUDDY}: Beam generates a class per DoFn with Byte Buddy when a runner first
  *       invokes it; Byte Buddy's own classes (about 850, compiled for Java 5, which the class-data
  *       archive of Java 17 cannot hold) are loaded and verified at that moment. Generating one
@@ -28,6 +37,11 @@ import org.apache.beam.sdk.transforms.reflect.DoFnInvokers;
  *       {@link #argumentsAccepted()}: a run that ends with a usage error does not start it.
  * </ol>
  *
+ * <p>And once the graph is built ({@link #generateInvokers}), on a thread of its own while the
+ * main thread hands the graph to the runner: the invoker class of every DoFn in the graph, which
+ * the runner's workers would otherwise generate as each step first runs (Beam keeps them by DoFn
+ * class, so the runner finds them made).
+ *
  * <p>Nothing here writes outside the temporary folder or changes a result: every step is one the
  * batch would take later in the same way, and a step that fails here is left to fail (and be
  * reported) where the batch needs it. The thread is a daemon, so it never holds the process back.
@@ -37,7 +51,9 @@ import org.apache.beam.sdk.transforms.reflect.DoFnInvokers;
 final class Warmup {
   Warmup() {}
 
+  static final String OPTIONS = "beam-options";
   static final String BYTE_BUDDY = "byte-buddy";
+  static final String INVOKERS = "invokers";
   static final String SNAPPY = "snappy";
   static final String DUCKDB = "duckdb";
 
@@ -100,6 +116,7 @@ final class Warmup {
   }
 
   void run() {
+    step(OPTIONS, BeamOptionsRegistry::initialise);
     step(BYTE_BUDDY, () -> DoFnInvokers.invokerFor(new Identity()));
     step(SNAPPY, () -> org.xerial.snappy.Snappy.maxCompressedLength(1));
     try {
@@ -113,6 +130,45 @@ final class Warmup {
         c.isValid(0);
       }
     });
+  }
+
+  /**
+   * Begins generating the invokers of the DoFns in {@code p} on a daemon thread, when this process
+   * warms up and the graph runs in it (the DirectRunner or an embedded Flink; a cluster's
+   * TaskManagers make their own). The DoFns are collected here, before the runner changes the
+   * graph; the thread only reads their classes. Returns the thread, or null.
+   */
+  static Thread generateInvokers(Pipeline p, boolean runsInThisProcess) {
+    Warmup w;
+    synchronized (Warmup.class) {
+      w = started;
+    }
+    if (w == null || !runsInThisProcess) {
+      return null;
+    }
+    List<DoFn<?, ?>> fns = doFnsOf(p);
+    Thread t = new Thread(() -> w.step(INVOKERS, () -> fns.forEach(DoFnInvokers::invokerFor)), "glappet-warmup-invokers");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** One DoFn of each class that the graph's ParDos apply, in the graph's order. */
+  static List<DoFn<?, ?>> doFnsOf(Pipeline p) {
+    List<DoFn<?, ?>> fns = new ArrayList<>();
+    Set<Class<?>> seen = new HashSet<>();
+    p.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
+      @Override
+      public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+        if (node.getTransform() instanceof ParDo.MultiOutput) {
+          DoFn<?, ?> fn = ((ParDo.MultiOutput<?, ?>) node.getTransform()).getFn();
+          if (seen.add(fn.getClass())) {
+            fns.add(fn);
+          }
+        }
+      }
+    });
+    return fns;
   }
 
   interface Step {

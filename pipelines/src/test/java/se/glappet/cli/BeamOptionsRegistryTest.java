@@ -67,6 +67,11 @@ class BeamOptionsRegistryTest {
         "--targetParallelism: --targetParallelism is an option of the DirectRunner, not of the FlinkRunner",
         "--sdkWorkerParallelism: unknown option --sdkWorkerParallelism"), flink);
 
+    // The launcher's warm-up thread makes the registry while the main thread reads the arguments:
+    // under the warm-up thread's class loader, and the main thread's registry is the same.
+    assertEquals(direct, probe("elsewhere", "DirectRunner"));
+    assertEquals(flink, probe("elsewhere", "FlinkRunner"));
+
     // The difference is the registrars: Beam's own initialisation registers the rest as well.
     List<String> full = probe("full", "DirectRunner");
     assertEquals("registered " + SdkHarnessOptions.class.getName() + " true", full.get(3), String.join("\n", full));
@@ -89,6 +94,11 @@ class BeamOptionsRegistryTest {
     public static void main(String[] args) throws Exception {
       String runner = args[1];
       if (args[0].equals("narrow")) {
+        BeamOptionsRegistry.forRunner(runner);
+      } else if (args[0].equals("elsewhere")) {
+        Thread warmup = new Thread(BeamOptionsRegistry::initialise, "warm-up");
+        warmup.start();
+        warmup.join();
         BeamOptionsRegistry.forRunner(runner);
       } else {
         PipelineOptionsFactory.register(runner.equals("DirectRunner") ? DirectOptions.class : FlinkPipelineOptions.class);
