@@ -24,7 +24,6 @@ public final class DashboardRenderer {
   static final String ECHARTS_RESOURCE = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
   private static final String BASE = "se/glappet/dashboard/";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z]+)}}");
-  private static final Pattern SCRIPT_END = Pattern.compile("</(script)", Pattern.CASE_INSENSITIVE);
 
   private DashboardRenderer() {}
 
@@ -68,17 +67,21 @@ public final class DashboardRenderer {
         "DATA", jsonForScript(dataJson),
         "ECHARTS", jsForScript(resource(ECHARTS_RESOURCE)),
         "APP", jsForScript(resource(BASE + "dashboard.js")));
-    // One pass over the template only: inserted text is never scanned for placeholders.
-    Matcher m = PLACEHOLDER.matcher(resource(BASE + "template.html"));
-    StringBuilder out = new StringBuilder();
+    // One pass over the template only: inserted text is never scanned for placeholders, and is
+    // appended as it is (the page is about 1 MB, most of it ECharts, on every run).
+    String template = resource(BASE + "template.html");
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder(template.length() + parts.values().stream().mapToInt(String::length).sum());
+    int copied = 0;
     while (m.find()) {
       String part = parts.get(m.group(1));
       if (part == null) {
         throw new IllegalStateException("Unknown template placeholder " + m.group());
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(part));
+      out.append(template, copied, m.start()).append(part);
+      copied = m.end();
     }
-    return m.appendTail(out).toString();
+    return out.append(template, copied, template.length()).toString();
   }
 
   /**
@@ -90,9 +93,40 @@ public final class DashboardRenderer {
     return json.replace("<", "\\u003c");
   }
 
-  /** JavaScript for an inline {@code <script>}: {@code </script} becomes {@code <\/script}. */
+  /**
+   * JavaScript for an inline {@code <script>}: {@code </script} (in any ASCII case) becomes
+   * {@code <\/script}, and {@code <!--} becomes {@code <\!--}. One pass that looks only at the
+   * {@code <}s; text without either is returned as it is (ECharts, about 1 MB, on every run).
+   */
   static String jsForScript(String js) {
-    return SCRIPT_END.matcher(js).replaceAll("<\\\\/$1").replace("<!--", "<\\!--");
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = js.indexOf('<'); i >= 0; i = js.indexOf('<', i + 1)) {
+      boolean scriptEnd = js.startsWith("/", i + 1) && isAsciiWordIgnoringCase(js, i + 2, "script");
+      if (scriptEnd || js.startsWith("!--", i + 1)) {
+        if (out == null) {
+          out = new StringBuilder(js.length() + 64);
+        }
+        out.append(js, copied, i + 1).append('\\');
+        copied = i + 1;
+      }
+    }
+    return out == null ? js : out.append(js, copied, js.length()).toString();
+  }
+
+  /** Whether {@code word} (lower-case ASCII letters) stands at {@code at} in {@code s}, in any ASCII case. */
+  private static boolean isAsciiWordIgnoringCase(String s, int at, String word) {
+    if (at + word.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      char c = s.charAt(at + k);
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      if (lower != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String resource(String name) {

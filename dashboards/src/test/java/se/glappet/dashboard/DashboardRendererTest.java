@@ -1,6 +1,7 @@
 package se.glappet.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,29 @@ class DashboardRendererTest {
 
     assertEquals("a<\\/script>b<\\/SCRIPT c<\\!--", DashboardRenderer.jsForScript("a</script>b</SCRIPT c<!--"));
     assertEquals("\"\\u003c/script>\"", DashboardRenderer.jsonForScript("\"</script>\""));
+  }
+
+  /**
+   * The one-pass escaping is the rule it replaced: a case-insensitive (ASCII) regular expression
+   * for {@code </script}, then {@code <!--}. Random text over the characters that matter,
+   * non-ASCII letters whose Unicode case folds onto "s" or "i" included.
+   */
+  @Test
+  void scriptEscapingIsTheRegularExpressionItReplaced() {
+    java.util.regex.Pattern scriptEnd = java.util.regex.Pattern.compile("</(script)", java.util.regex.Pattern.CASE_INSENSITIVE);
+    String alphabet = "</!-scriptSCRIPTſıx\\";
+    java.util.Random random = new java.util.Random(13);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(24); k > 0; k--) {
+        b.append(random.nextInt(4) == 0 ? "</script".substring(0, 1 + random.nextInt(8)) : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+      }
+      String js = b.toString();
+      String expected = scriptEnd.matcher(js).replaceAll("<\\\\/$1").replace("<!--", "<\\!--");
+      assertEquals(expected, DashboardRenderer.jsForScript(js), js);
+    }
+    String plain = "no script end here";
+    assertSame(plain, DashboardRenderer.jsForScript(plain), "text without either is not copied");
   }
 
   @Test
