@@ -48,8 +48,10 @@ class ArchiveTrainingTest {
     Path launcher = Paths.get(System.getProperty("user.dir")).getParent().resolve("glappet");
     String text = Files.readString(launcher);
     assertTrue(text.contains("-XX:ArchiveClassesAtExit=\"$CDS\""), "the launcher records an archive");
-    assertTrue(text.contains("se.glappet.cli.ArchiveTraining \"$WARM/in\" \"$WARM\""),
-        "with ArchiveTraining GENERATED_INPUT WORK_DIR");
+    assertTrue(text.contains("se.glappet.cli.ArchiveTraining \"$WARM/in\" \"$WARM/run-$attempt\""),
+        "with ArchiveTraining GENERATED_INPUT WORK_DIR, a fresh WORK_DIR for each attempt");
+    assertTrue(text.contains("-XX:ErrorFile=\"$TARGET/glappet-cds-crash-%p.log\""),
+        "a crash while recording leaves its report in target/, not in the user's folder");
     assertEquals(void.class, ArchiveTraining.class.getMethod("main", String[].class).getReturnType());
   }
 }
