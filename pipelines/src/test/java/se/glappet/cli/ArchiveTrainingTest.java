@@ -44,12 +44,22 @@ class ArchiveTrainingTest {
   }
 
   @Test
+  void withTheWorkFolderAloneOnlyTheTwoRowBatchRuns(@TempDir Path work) throws Exception {
+    List<String[]> commands = ArchiveTraining.commands(null, work);
+    assertEquals(1, commands.size());
+    assertEquals(List.of("batch", "--input", work.resolve("tiny").toString(), "--output",
+        work.resolve("out-tiny").toString(), "--from", "2011-01", "--to", "2011-01", "--quiet"), List.of(commands.get(0)));
+  }
+
+  @Test
   void theLauncherRecordsItsArchiveWithThisClass() throws Exception {
     Path launcher = Paths.get(System.getProperty("user.dir")).getParent().resolve("glappet");
     String text = Files.readString(launcher);
     assertTrue(text.contains("-XX:ArchiveClassesAtExit=\"$CDS\""), "the launcher records an archive");
-    assertTrue(text.contains("se.glappet.cli.ArchiveTraining \"$WARM/in\" \"$WARM/run-$attempt\""),
-        "with ArchiveTraining GENERATED_INPUT WORK_DIR, a fresh WORK_DIR for each attempt");
+    assertTrue(text.contains("se.glappet.cli.ArchiveTraining ${TRAINING[@]+\"${TRAINING[@]}\"} \"$WARM/run-$attempt\""),
+        "with ArchiveTraining [GENERATED_INPUT] WORK_DIR, a fresh WORK_DIR for each attempt");
+    assertTrue(text.contains("TRAINING=(\"$WARM/in\")"), "the generated input for the archive of both paths");
+    assertTrue(text.contains("pipelines/src/main/sh/runner-guess"), "the DirectRunner's archive by the runner the CLI will take");
     assertTrue(text.contains("-XX:ErrorFile=\"$TARGET/glappet-cds-crash-%p.log\""),
         "a crash while recording leaves its report in target/, not in the user's folder");
     assertEquals(void.class, ArchiveTraining.class.getMethod("main", String[].class).getReturnType());
