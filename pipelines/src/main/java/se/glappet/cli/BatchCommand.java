@@ -297,7 +297,7 @@ public final class BatchCommand {
       Runners.tune(options);
       Pipeline p = Pipeline.create(options);
       GlappetPipeline.build(p, spec);
-      Warmup.generateInvokers(p, !options.getRunner().getSimpleName().equals("FlinkRunner") || Runners.usesEmbeddedFlink(options));
+      Warmup.generateInvokers(p, Runners.runsInThisProcess(options));
       PipelineResult result = p.run();
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {

@@ -50,6 +50,11 @@ final class Runners {
     }
   }
 
+  /** True when the graph runs in this process: on the DirectRunner, or on a Flink in this process. */
+  static boolean runsInThisProcess(PipelineOptions options) {
+    return options.getRunner().getSimpleName().equals("DirectRunner") || usesEmbeddedFlink(options);
+  }
+
   /**
    * True when the run uses the FlinkRunner with a Flink in this process: no {@code --flinkMaster},
    * or one of Beam's special values ({@code [auto]}, its default, {@code [local]}, {@code [collection]}).

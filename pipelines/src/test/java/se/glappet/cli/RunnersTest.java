@@ -38,6 +38,18 @@ class RunnersTest {
     assertTrue(d.isEnforceEncodability());
   }
 
+  /** Where the warm-up generates the DoFns' invokers: not for a cluster, whose TaskManagers run the graph. */
+  @Test
+  void theGraphRunsInThisProcessOnTheDirectRunnerAndAnEmbeddedFlink() {
+    BeamOptionsRegistry.forRunner("FlinkRunner");
+    assertTrue(Runners.runsInThisProcess(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create()));
+    assertTrue(Runners.runsInThisProcess(PipelineOptionsFactory.fromArgs("--runner=FlinkRunner").create()));
+    assertTrue(Runners.runsInThisProcess(
+        PipelineOptionsFactory.fromArgs("--runner=FlinkRunner", "--flinkMaster=[local]").create()));
+    assertFalse(Runners.runsInThisProcess(
+        PipelineOptionsFactory.fromArgs("--runner=FlinkRunner", "--flinkMaster=localhost:8081").create()));
+  }
+
   @Test
   void productionRunsTurnThemOff() {
     DirectOptions d = tuned(null);
