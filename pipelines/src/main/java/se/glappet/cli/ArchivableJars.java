@@ -3,18 +3,15 @@ package se.glappet.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -51,17 +48,7 @@ public final class ArchivableJars {
   static final int ARCHIVABLE_VERSION = Opcodes.V1_6;
 
   public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: ArchivableJars CLASSPATH FOLDER");
-      System.exit(2);
-    }
-    String classpath = args[0];
-    try {
-      classpath = prepare(classpath, Paths.get(args[1]));
-    } catch (IOException | RuntimeException e) {
-      System.err.println("glappet: the class path's Java 5 jars stay as they are (" + e + ")");
-    }
-    System.out.println(classpath);
+    ClassPathStep.main("ArchivableJars", args, ArchivableJars::prepare, "the class path's Java 5 jars stay as they are");
   }
 
   /**
@@ -94,28 +81,10 @@ public final class ArchivableJars {
     }
     Files.createDirectories(folder);
     Path copy = folder.resolve(jar.getFileName().toString());
-    Path partial = folder.resolve(jar.getFileName() + ".part");
-    try (JarFile in = new JarFile(jar.toFile(), false);
-        OutputStream raw = Files.newOutputStream(partial);
-        JarOutputStream out = new JarOutputStream(raw)) {
-      Enumeration<JarEntry> all = in.entries();
-      while (all.hasMoreElements()) {
-        JarEntry e = all.nextElement();
-        byte[] bytes;
-        try (InputStream data = in.getInputStream(e)) {
-          bytes = data.readAllBytes();
-        }
-        if (isClass(e) && isOld(bytes)) {
-          bytes = rewrite(bytes);
-        }
-        JarEntry copied = new JarEntry(e.getName());
-        copied.setTime(e.getTime());
-        out.putNextEntry(copied);
-        out.write(bytes);
-        out.closeEntry();
-      }
-    }
-    Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING);
+    ClassPathStep.copyJar(jar, copy, (e, data) -> {
+      byte[] bytes = data.readAllBytes();
+      return isClass(e) && isOld(bytes) ? rewrite(bytes) : bytes;
+    });
     return copy.toAbsolutePath().toString();
   }
 

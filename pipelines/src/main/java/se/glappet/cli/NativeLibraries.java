@@ -1,19 +1,13 @@
 package se.glappet.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 
 /**
  * Unpacks DuckDB's native library once after a build instead of on every run. DuckDB's JDBC
@@ -39,18 +33,9 @@ public final class NativeLibraries {
   static final String DUCKDB_LIBRARY_PREFIX = "libduckdb_java.so_";
 
   public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: NativeLibraries CLASSPATH FOLDER");
-      System.exit(2);
-    }
-    String classpath = args[0];
-    try {
-      classpath = prepare(classpath, Paths.get(args[1]), duckDbLibraryName(System.getProperty("os.name"),
-          System.getProperty("os.arch")));
-    } catch (IOException | RuntimeException e) {
-      System.err.println("glappet: DuckDB's library stays in its jar (" + e + ")");
-    }
-    System.out.println(classpath);
+    ClassPathStep.main("NativeLibraries", args, (classpath, folder) -> prepare(classpath, folder,
+        duckDbLibraryName(System.getProperty("os.name"), System.getProperty("os.arch"))),
+        "DuckDB's library stays in its jar");
   }
 
   /**
@@ -100,37 +85,21 @@ public final class NativeLibraries {
     Path jar = Paths.get(entries.get(at));
     Path copy = folder.resolve(jar.getFileName().toString());
     Files.createDirectories(folder);
-    boolean found = false;
-    Path partial = folder.resolve(jar.getFileName() + ".part");
-    try (JarFile in = new JarFile(jar.toFile(), false);
-        OutputStream raw = Files.newOutputStream(partial);
-        JarOutputStream out = new JarOutputStream(raw)) {
-      Enumeration<JarEntry> all = in.entries();
-      while (all.hasMoreElements()) {
-        JarEntry e = all.nextElement();
-        if (e.getName().startsWith(DUCKDB_LIBRARY_PREFIX)) {
-          if (e.getName().equals(library)) {
-            try (InputStream lib = in.getInputStream(e)) {
-              Files.copy(lib, folder.resolve(library), StandardCopyOption.REPLACE_EXISTING);
-            }
-            found = true;
-          }
-          continue;
-        }
-        JarEntry copied = new JarEntry(e.getName());
-        copied.setTime(e.getTime());
-        out.putNextEntry(copied);
-        try (InputStream data = in.getInputStream(e)) {
-          data.transferTo(out);
-        }
-        out.closeEntry();
+    boolean[] found = {false};
+    ClassPathStep.copyJar(jar, copy, (e, data) -> {
+      if (!e.getName().startsWith(DUCKDB_LIBRARY_PREFIX)) {
+        return data.readAllBytes();
       }
-    }
-    if (!found) {
-      Files.deleteIfExists(partial);
+      if (e.getName().equals(library)) {
+        Files.copy(data, folder.resolve(library), StandardCopyOption.REPLACE_EXISTING);
+        found[0] = true;
+      }
+      return null;
+    });
+    if (!found[0]) {
+      Files.delete(copy);
       return classpath;
     }
-    Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING);
     entries.set(at, copy.toAbsolutePath().toString());
     return String.join(java.io.File.pathSeparator, entries);
   }
