@@ -32,9 +32,10 @@ import org.objectweb.asm.commons.JSRInlinerAdapter;
  * coming from the archive. Each such class is rewritten as a Java 6 class file: the same
  * instructions, with the subroutines of old {@code finally} blocks ({@code jsr}/{@code ret}, which
  * Byte Buddy has) inlined and the stack map frames computed, which is what version 50 adds. The
- * other entries are copied byte for byte; a jar without an old class is not copied. Version 50
- * also keeps the JVM's fall-back to the old verifier, should a frame ever fail to verify. A 2-row
- * batch then took 0.94 of the time (bench/README.md, fifteenth session).
+ * other entries are copied byte for byte; a jar without an old class, or a signed one, is not
+ * copied. Version 50 also keeps the JVM's fall-back to the old verifier, should a frame ever fail
+ * to verify. A 2-row batch then took 0.97 of the time and 0.94 of the CPU, a national year 0.98
+ * (bench/README.md, fifteenth session).
  *
  * <p>The launcher ({@code ./glappet}) runs this once after each build, with the original class
  * path (frames need the classes' supertypes): {@code ArchivableJars CLASSPATH FOLDER} prints the
