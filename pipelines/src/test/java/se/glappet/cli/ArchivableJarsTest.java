@@ -127,9 +127,10 @@ class ArchivableJarsTest {
 
     String result = ArchivableJars.prepare(cp, folder);
 
-    Path copy = folder.resolve("old-1.0.jar");
+    Path copy = folder.resolve("2-old-1.0.jar");
     assertEquals(String.join(File.pathSeparator, "/a/classes", modern.toString(), copy.toAbsolutePath().toString()), result);
-    assertFalse(Files.exists(folder.resolve("modern-1.0.jar")), "a jar without Java 5 classes is used as it is");
+    assertEquals(List.of(copy), Files.list(folder).collect(java.util.stream.Collectors.toList()),
+        "a jar without Java 5 classes is used as it is");
     try (JarFile j = new JarFile(copy.toFile())) {
       List<String> names = new ArrayList<>();
       Collections.list(j.entries()).forEach(e -> names.add(e.getName()));
@@ -190,6 +191,22 @@ class ArchivableJarsTest {
   }
 
   @Test
+  void twoJarsOfTheSameNameGetACopyEach(@TempDir Path dir) throws Exception {
+    Path first = dir.resolve("a/lib-1.0.jar");
+    Path second = dir.resolve("b/lib-1.0.jar");
+    jar(first, "t/Old.class", bytes(javaFiveClass()));
+    jar(second, "t/Old.class", bytes(javaFiveClass()), "t/second.txt", "the second");
+    String[] result = ArchivableJars.prepare(first + File.pathSeparator + second, dir.resolve("java6")).split(File.pathSeparator);
+
+    assertEquals(2, result.length);
+    assertFalse(result[0].equals(result[1]));
+    try (JarFile a = new JarFile(result[0]); JarFile b = new JarFile(result[1])) {
+      assertEquals(1, a.size());
+      assertEquals(2, b.size());
+    }
+  }
+
+  @Test
   void aSignedJarKeepsItsClasses(@TempDir Path dir) throws Exception {
     Path signed = dir.resolve("m2/signed-1.0.jar");
     jar(signed, "META-INF/SIGNER.SF", "Signature-Version: 1.0\n", "t/Old.class", bytes(javaFiveClass()));
@@ -214,7 +231,7 @@ class ArchivableJarsTest {
 
     String result = ArchivableJars.prepare(byteBuddy.toString(), dir);
 
-    Path copy = dir.resolve(byteBuddy.getFileName().toString());
+    Path copy = dir.resolve("0-" + byteBuddy.getFileName());
     assertEquals(copy.toAbsolutePath().toString(), result);
     int classes = 0;
     try (JarFile j = new JarFile(copy.toFile()); JarFile original = new JarFile(byteBuddy.toFile())) {
