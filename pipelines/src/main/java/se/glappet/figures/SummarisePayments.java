@@ -385,7 +385,7 @@ public final class SummarisePayments extends PTransform<PCollectionTuple, PColle
   /** A kind byte (0 totals, 1 amount), then the value. */
   static final class PartialCoder extends AtomicCoder<Partial> {
     private static final long serialVersionUID = 1L;
-    private static final HouseholdTotals.AccCoder TOTALS_CODER = new HouseholdTotals.AccCoder();
+    private static final HouseholdTotalsCoder TOTALS_CODER = new HouseholdTotalsCoder();
 
     static PartialCoder of() {
       return new PartialCoder();

@@ -69,8 +69,8 @@ class FigureCodersTest {
               : new long[] {HouseholdTotals.entry(i % 9 + 1, 1)});
     }
     HouseholdTotals.addSums(many, se.glappet.records.ReasonCode.SICK, 200, new BigDecimal("-0.50"));
-    CoderChecks.roundTrips(new HouseholdTotals.AccCoder(), empty, some, many);
-    HouseholdTotals.Acc back = CoderUtils.clone(new HouseholdTotals.AccCoder(), some);
+    CoderChecks.roundTrips(new HouseholdTotalsCoder(), empty, some, many);
+    HouseholdTotals.Acc back = CoderUtils.clone(new HouseholdTotalsCoder(), some);
     assertEquals(HouseholdTotals.entry(7, 1), HouseholdTotals.sizes(back, "f".repeat(64))[0]);
     assertEquals(new BigDecimal("1234.50"), HouseholdTotals.amount(back)); // the scale too
     assertEquals(4, HouseholdTotals.payments(back));

@@ -29,7 +29,7 @@ import se.glappet.testing.CoderChecks;
  * same payments, or with counts worked out by hand.
  */
 class HouseholdTableTest {
-  private static final HouseholdTotals.AccCoder CODER = new HouseholdTotals.AccCoder();
+  private static final HouseholdTotalsCoder CODER = new HouseholdTotalsCoder();
 
   private static Payment pay(String household, int adults, int children, String amount) {
     return new Payment("0127", "P", household, "0123456789abcdef", LocalDate.of(2011, 1, 3),

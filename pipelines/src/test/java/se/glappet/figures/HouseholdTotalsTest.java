@@ -115,7 +115,7 @@ class HouseholdTotalsTest {
     java.util.Collections.shuffle(parts, random);
     HouseholdTotals.Acc sum = new HouseholdTotals.Acc();
     for (HouseholdTotals.Acc part : parts) {
-      HouseholdTotals.merge(sum, org.apache.beam.sdk.util.CoderUtils.clone(new HouseholdTotals.AccCoder(), part));
+      HouseholdTotals.merge(sum, org.apache.beam.sdk.util.CoderUtils.clone(new HouseholdTotalsCoder(), part));
     }
     assertEquals(expected(left, null), HouseholdTotals.totals(sum));
     for (ReasonCode r : reasons) {
