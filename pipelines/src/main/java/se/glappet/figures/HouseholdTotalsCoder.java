@@ -32,20 +32,20 @@ import se.glappet.records.DecimalCoder;
 import se.glappet.records.RecordCoders;
 
 /**
- * The coder of partial totals ({@link HouseholdTotals.Acc}). The households are written as one block of bytes, its length first,
- * so that each is one write and one read of the stream: the table's capacity and number of
- * households, then per household its id as four big-endian longs and its size entries (their
- * number, then size and count of each, as var-ints); then the number of other households and
- * each as its packed pseudonym ({@link RecordCoders#pseudonym}) and size entries (an entry's
- * "size" is its {@link HouseholdTotals#kind}). Then the reasons' sums: a bit set of the reasons that have any,
- * then payments and amount of each.
+ * The coder of partial totals ({@link HouseholdTotals.Acc}). The households are written as one
+ * block of bytes, its length first, so that each is one write and one read of the stream: the
+ * table's capacity and number of households, then per household its id as four big-endian longs
+ * and its size entries (their number, then size and count of each, as var-ints); then the number
+ * of other households and each as its packed pseudonym ({@link RecordCoders#pseudonym}) and size
+ * entries (an entry's "size" is its {@link HouseholdTotals#kind}). Then the reasons' sums: a bit
+ * set of the reasons that have any, then payments and amount of each.
  *
  * <p>The table's households are written in slot order from just after a free slot, so decoding
  * them in that order into a table of the same capacity puts each in the same slot: the encoding
  * of a decoded value is the encoding it was decoded from (Beam's structural value; the
  * DirectRunner's immutability check compares these).
  */
-final class HouseholdTotalsCoder extends AtomicCoder<HouseholdTotals.Acc> {
+final class HouseholdTotalsCoder extends AtomicCoder<Acc> {
   private static final long serialVersionUID = 1L;
   private static final VarIntCoder I = VarIntCoder.of();
   private static final VarLongCoder L = VarLongCoder.of();
